@@ -1,0 +1,125 @@
+/**
+ * Versioned schema migrations for the embedded store. Each entry runs once, in order, inside a
+ * transaction, and bumps `PRAGMA user_version`. Never edit a released migration: append one.
+ *
+ * Layout follows MLflow's SQL store so search compiles the same way: `metrics` keeps the full
+ * history, `latest_metrics` the value MLflow reports per key (max step, then timestamp, then value).
+ * NaN is stored as value 0 with is_nan = 1 because SQLite turns a NaN REAL into NULL.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE experiments (
+    experiment_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    artifact_location TEXT NOT NULL,
+    lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+    creation_time INTEGER NOT NULL,
+    last_update_time INTEGER NOT NULL
+  );
+  CREATE TABLE experiment_tags (
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (experiment_id, key)
+  );
+  CREATE TABLE runs (
+    run_uuid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+    user_id TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    start_time INTEGER,
+    end_time INTEGER,
+    artifact_uri TEXT NOT NULL,
+    lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+    deleted_time INTEGER
+  );
+  CREATE INDEX runs_experiment_start ON runs (experiment_id, start_time DESC, run_uuid);
+  CREATE TABLE metrics (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    is_nan INTEGER NOT NULL DEFAULT 0,
+    timestamp INTEGER NOT NULL,
+    step INTEGER NOT NULL DEFAULT 0,
+    dataset_name TEXT,
+    dataset_digest TEXT,
+    model_id TEXT
+  );
+  CREATE UNIQUE INDEX metrics_identity ON metrics (run_uuid, key, step, timestamp, value, is_nan);
+  CREATE TABLE latest_metrics (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    is_nan INTEGER NOT NULL DEFAULT 0,
+    timestamp INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    PRIMARY KEY (run_uuid, key)
+  );
+  CREATE INDEX latest_metrics_key_value ON latest_metrics (key, value);
+  CREATE TABLE params (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run_uuid, key)
+  );
+  CREATE INDEX params_key_value ON params (key, value);
+  CREATE TABLE tags (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run_uuid, key)
+  );
+  CREATE INDEX tags_key_value ON tags (key, value);
+  CREATE TABLE datasets (
+    dataset_uuid TEXT PRIMARY KEY,
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+    name TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    source_type TEXT NOT NULL,
+    source TEXT NOT NULL,
+    schema TEXT,
+    profile TEXT,
+    UNIQUE (experiment_id, name, digest)
+  );
+  CREATE TABLE dataset_inputs (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    dataset_uuid TEXT NOT NULL REFERENCES datasets(dataset_uuid),
+    tags TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (run_uuid, dataset_uuid)
+  );
+  CREATE TABLE logged_models (
+    model_id TEXT PRIMARY KEY,
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+    name TEXT NOT NULL,
+    artifact_location TEXT NOT NULL,
+    creation_timestamp_ms INTEGER NOT NULL,
+    last_updated_timestamp_ms INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+    model_type TEXT,
+    source_run_id TEXT,
+    status_message TEXT
+  );
+  CREATE INDEX logged_models_experiment ON logged_models (experiment_id, creation_timestamp_ms DESC);
+  CREATE TABLE logged_model_params (
+    model_id TEXT NOT NULL REFERENCES logged_models(model_id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (model_id, key)
+  );
+  CREATE TABLE logged_model_tags (
+    model_id TEXT NOT NULL REFERENCES logged_models(model_id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (model_id, key)
+  );
+  CREATE TABLE run_model_io (
+    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
+    model_id TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('input', 'output')),
+    step INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_uuid, model_id, direction)
+  );
+  `,
+];

@@ -1,0 +1,113 @@
+/**
+ * The tracking server: MLflow's REST API over a TrackingStore, as an encapsulated Fastify app.
+ * `createTrackingApp` builds it (tests use it in-process); `startTrackingServer` listens and
+ * owns the store's lifetime, closing it after in-flight requests finish.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolve } from 'node:path';
+import { COMPATIBLE_MLFLOW_VERSION } from '../mlflow/limits.ts';
+import { openTrackingStore } from '../store/index.ts';
+import type { TrackingStore } from '../store/contract.ts';
+import { LocalArtifactRepository } from '../store/artifacts/local.ts';
+import { errorHandler, notFoundHandler, registerRawBodyParser } from './http.ts';
+import { experimentRoutes } from './routes/experiments.ts';
+import { runRoutes } from './routes/runs.ts';
+import { loggedModelRoutes } from './routes/logged-models.ts';
+import { artifactRoutes } from './routes/artifacts.ts';
+import { PACKAGE_VERSION } from '../version.ts';
+
+/** Largest JSON body the API accepts; log-batch has its own 1 MB rule inside. Trace payloads need room. */
+const API_BODY_LIMIT = 32 * 1024 * 1024;
+
+export interface TrackingAppOptions {
+  store: TrackingStore;
+  /** Directory proxied artifacts are written to (`--artifacts-destination`). */
+  artifactsDestination: string;
+  /** `--serve-artifacts` (default on). Off: artifact routes answer 503 as MLflow does. */
+  serveArtifacts?: boolean;
+  logger?: boolean;
+}
+
+export async function createTrackingApp(options: TrackingAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Large artifact uploads stream for minutes; only the idle socket timeout applies.
+    requestTimeout: 0,
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+  });
+
+  app.get('/health', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('OK'));
+  app.get('/version', async (_req, reply) => reply.type('text/plain; charset=utf-8').send(COMPATIBLE_MLFLOW_VERSION));
+  for (const prefix of ['/api', '/ajax-api']) {
+    app.get(`${prefix}/3.0/mlflow/server-info`, async () => ({ store_type: 'SqlStore', workspaces_enabled: false, server: 'mlflow-ts', version: PACKAGE_VERSION }));
+  }
+
+  await app.register(async (api) => {
+    registerRawBodyParser(api, API_BODY_LIMIT);
+    experimentRoutes(api, options.store);
+    runRoutes(api, options.store);
+    loggedModelRoutes(api, options.store);
+  });
+  await app.register(async (artifacts) => {
+    artifactRoutes(artifacts, {
+      store: options.store,
+      repository: new LocalArtifactRepository(resolve(options.artifactsDestination)),
+      enabled: options.serveArtifacts ?? true,
+    });
+  });
+  return app;
+}
+
+export interface StartServerOptions {
+  host?: string;
+  port?: number;
+  backendStoreUri?: string;
+  artifactsDestination?: string;
+  serveArtifacts?: boolean;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: TrackingStore;
+  close(): Promise<void>;
+}
+
+export async function startTrackingServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const store = await openTrackingStore(options.backendStoreUri ?? 'mlruns.db');
+  const app = await createTrackingApp({
+    store,
+    artifactsDestination: options.artifactsDestination ?? 'mlartifacts',
+    serveArtifacts: options.serveArtifacts,
+    logger: options.logger,
+  });
+  try {
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 5000 });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    app,
+    store,
+    close() {
+      // app.close() waits for in-flight requests, so the database closes only after they finish.
+      closing ??= app.close().then(() => store.close());
+      return closing;
+    },
+  };
+}
