@@ -32,7 +32,9 @@ export const MIGRATIONS: readonly string[] = [
     end_time INTEGER,
     artifact_uri TEXT NOT NULL,
     lifecycle_stage TEXT NOT NULL DEFAULT 'active',
-    deleted_time INTEGER
+    deleted_time INTEGER,
+    -- 1 when the run was deleted by deleting its experiment, so a restore brings back only those.
+    deleted_with_experiment INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX runs_experiment_start ON runs (experiment_id, start_time DESC, run_uuid);
   CREATE TABLE metrics (

@@ -277,10 +277,10 @@ export class SqliteTrackingStore implements TrackingStore {
       const row = this.experimentRow(experimentId);
       const now = Date.now();
       this.sql.run(`UPDATE experiments SET lifecycle_stage = 'deleted', last_update_time = ? WHERE experiment_id = ?`, now, row.experiment_id);
-      // Runs deleted with their experiment carry its deletion time, so restoring the experiment
-      // brings back exactly those and not runs the user had deleted on their own.
+      // Runs deleted with their experiment are marked, so restoring the experiment brings back
+      // exactly those and not runs the user had deleted on their own (MLflow restores all).
       this.sql.run(
-        `UPDATE runs SET lifecycle_stage = 'deleted', deleted_time = ? WHERE experiment_id = ? AND lifecycle_stage = 'active'`,
+        `UPDATE runs SET lifecycle_stage = 'deleted', deleted_time = ?, deleted_with_experiment = 1 WHERE experiment_id = ? AND lifecycle_stage = 'active'`,
         now,
         row.experiment_id,
       );
@@ -293,9 +293,8 @@ export class SqliteTrackingStore implements TrackingStore {
       if (row.lifecycle_stage === 'active') return;
       this.sql.run(`UPDATE experiments SET lifecycle_stage = 'active', last_update_time = ? WHERE experiment_id = ?`, Date.now(), row.experiment_id);
       this.sql.run(
-        `UPDATE runs SET lifecycle_stage = 'active', deleted_time = NULL WHERE experiment_id = ? AND deleted_time = ?`,
+        `UPDATE runs SET lifecycle_stage = 'active', deleted_time = NULL, deleted_with_experiment = 0 WHERE experiment_id = ? AND deleted_with_experiment = 1`,
         row.experiment_id,
-        row.last_update_time,
       );
     });
   }
@@ -449,7 +448,7 @@ export class SqliteTrackingStore implements TrackingStore {
   async restoreRun(runId: string): Promise<void> {
     this.sql.transaction(() => {
       this.runRow(runId);
-      this.sql.run(`UPDATE runs SET lifecycle_stage = 'active', deleted_time = NULL WHERE run_uuid = ?`, runId);
+      this.sql.run(`UPDATE runs SET lifecycle_stage = 'active', deleted_time = NULL, deleted_with_experiment = 0 WHERE run_uuid = ?`, runId);
     });
   }
 
