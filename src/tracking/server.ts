@@ -44,7 +44,8 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
   });
 
   app.get('/health', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('OK'));
-  app.get('/version', async (_req, reply) => reply.type('text/plain; charset=utf-8').send(COMPATIBLE_MLFLOW_VERSION));
+  // Flask's default mimetype, as MLflow answers it (transcript #201); the body is a constant, never markup.
+  app.get('/version', async (_req, reply) => reply.type('text/html; charset=utf-8').send(COMPATIBLE_MLFLOW_VERSION));
   for (const prefix of ['/api', '/ajax-api']) {
     app.get(`${prefix}/3.0/mlflow/server-info`, async () => ({ store_type: 'SqlStore', workspaces_enabled: false, server: 'mlflow-ts', version: PACKAGE_VERSION }));
   }

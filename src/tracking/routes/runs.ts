@@ -5,14 +5,17 @@ import { MLFLOW_LIMITS } from '../../mlflow/limits.ts';
 import { apiRoute, required } from '../http.ts';
 import { schemas } from '../wire.ts';
 
-/** Proto semantics: `inputs` is always set on a Run message, `outputs` only when there are any. */
-function runToWire(run: Run): Record<string, unknown> {
+/**
+ * MLflow sets `inputs` on every Run message but `outputs` only on runs read back from the store
+ * (runs/get, runs/search answer `"outputs": {}` even when empty); runs/create leaves it unset.
+ */
+function runToWire(run: Run, withOutputs = true): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     info: { run_uuid: run.info.run_id, ...run.info },
     data: run.data,
     inputs: run.inputs,
   };
-  if (run.outputs.model_outputs.length > 0) wire.outputs = run.outputs;
+  if (withOutputs || run.outputs.model_outputs.length > 0) wire.outputs = run.outputs;
   return wire;
 }
 
@@ -26,6 +29,7 @@ export function runRoutes(app: FastifyInstance, store: TrackingStore): void {
     handler: async (b) => ({
       run: runToWire(
         await store.createRun({ experiment_id: b.experiment_id ?? '0', user_id: b.user_id, run_name: b.run_name, start_time: b.start_time, tags: b.tags }),
+        false,
       ),
     }),
   });
@@ -73,7 +77,7 @@ export function runRoutes(app: FastifyInstance, store: TrackingStore): void {
         maxResults: b.max_results,
         pageToken: b.page_token,
       });
-      return { runs: page.items.map(runToWire), next_page_token: page.nextPageToken };
+      return { runs: page.items.map((run) => runToWire(run)), next_page_token: page.nextPageToken };
     },
   });
   apiRoute(app, {
