@@ -23,7 +23,7 @@ import type {
   UpdateRunInput,
 } from '../contract.ts';
 import { generateRunName } from '../run-names.ts';
-import { parseFilter, parseOrderBy } from '../search/parser.ts';
+import { parseFilter, parseLoggedModelOrderBy, parseOrderBy } from '../search/parser.ts';
 import { decodePageToken, encodePageToken } from '../search/page-token.ts';
 import {
   normalizeBatch,
@@ -774,7 +774,7 @@ export class SqliteTrackingStore implements TrackingStore {
     const offset = decodePageToken(query.pageToken);
     const filter = compileLoggedModelFilter(parseFilter(query.filter, 'logged_models'));
     const order = compileLoggedModelOrderBy(
-      (query.orderBy ?? []).map((o) => parseOrderBy(`${o.field_name} ${o.ascending === false ? 'DESC' : 'ASC'}`, 'logged_models')),
+      (query.orderBy ?? []).map((o) => parseLoggedModelOrderBy(o)),
     );
     const expIds = query.experimentIds.map(experimentKey).filter((id): id is number => id !== undefined);
     if (expIds.length === 0) return { items: [] };
