@@ -51,16 +51,53 @@ export function decodeRequest(request: FastifyRequest): Record<string, unknown> 
 
 /** Turns zod's first issue into MLflow's wording for a bad parameter. */
 function zodToMlflow(error: z.ZodError): MlflowError {
-  const issue = error.issues[0]!;
-  const path = issue.path.join('.');
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+  let issue = error.issues[0]!;
+  const segments = [...issue.path];
+  // A union branch that got past the type check (a list with one bad item) failed deeper: name that item.
+  while (issue.code === 'invalid_union') {
+    const deeper = issue.errors.map((branch) => branch[0]).find((i) => i !== undefined && i.path.length > 0);
+    if (deeper === undefined) break;
+    segments.push(...deeper.path);
+    issue = deeper;
+  }
+  const path = segments.join('.');
+  const input = (issue as { input?: unknown }).input;
+  const typeMismatch = issue.code === 'invalid_type' || issue.code === 'invalid_union';
+  // MLflow's _assert_required counts null as missing too.
+  if (typeMismatch && (input === undefined || input === null)) {
     return invalidParam(`Missing value for required parameter '${path}'. See the API docs for more information about request parameters.`);
   }
-  return invalidParam(`Invalid value for parameter '${path}' supplied: ${issue.message}. See the API docs for more information about request parameters.`);
+  const shown = input === undefined ? '' : ` ${truncateForMessage(JSON.stringify(input) ?? '')}`;
+  return invalidParam(
+    `Invalid value${shown} for parameter '${path}' supplied: ${describeIssue(issue, input)}. See the API docs for more information about request parameters.`,
+  );
+}
+
+function truncateForMessage(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 100)}...` : text;
+}
+
+function jsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** zod's union message is a bare "Invalid input"; name the accepted types so the user can fix the request. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code !== 'invalid_union') return issue.message;
+  const expected = new Set<string>();
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first?.code !== 'invalid_type') return issue.message;
+    expected.add(first.expected);
+  }
+  return `expected ${[...expected].join(' or ')}, got ${jsonTypeName(input)}`;
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
+  // Without reportInput zod leaves `input` off every issue, and a wrong type would read as "missing".
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw zodToMlflow(result.error);
   return result.data;
 }

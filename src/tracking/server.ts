@@ -90,6 +90,13 @@ export async function startTrackingServer(options: StartServerOptions = {}): Pro
     serveArtifacts: options.serveArtifacts,
     logger: options.logger,
   });
+  let closing: Promise<void> | undefined;
+  // app.close() sweeps only the connections idle at that moment; a keep-alive connection whose
+  // request finishes later would hold shutdown open until the client lets go (Python's requests
+  // never does). Answering `Connection: close` while closing makes Node end those sockets.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
   try {
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 5000 });
   } catch (err) {
@@ -100,7 +107,6 @@ export async function startTrackingServer(options: StartServerOptions = {}): Pro
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,
     app,

@@ -22,7 +22,14 @@ const INT64 = /^-?\d+$/;
 export const int64 = z
   .union([z.number(), z.string().regex(INT64, 'must be an integer')])
   .transform((v) => Number(v))
-  .refine((v) => Number.isSafeInteger(v), 'must be an integer');
+  .superRefine((v, ctx) => {
+    if (!Number.isInteger(v)) ctx.addIssue({ code: 'custom', message: 'must be an integer' });
+    // JS numbers hold integers exactly only up to 2^53-1; refusing beats storing a rounded value.
+    else if (!Number.isSafeInteger(v)) ctx.addIssue({ code: 'custom', message: 'must be an integer of magnitude at most 9007199254740991' });
+  });
+
+/** Decimal notation only, as Python's float() reads it; Number() would also take "0x10" or "0b1". */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** double: a number, a numeric string, or one of protobuf's non-finite spellings. */
 export const double = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -31,7 +38,7 @@ export const double = z.union([z.number(), z.string()]).transform((v, ctx) => {
   if (v === 'Infinity') return Infinity;
   if (v === '-Infinity') return -Infinity;
   const n = Number(v);
-  if (v.trim() === '' || Number.isNaN(n)) {
+  if (!DECIMAL.test(v) || Number.isNaN(n)) {
     ctx.addIssue({ code: 'custom', message: 'must be a number' });
     return z.NEVER;
   }
@@ -45,9 +52,11 @@ export const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v
 export const str = z.union([z.string(), z.number().transform(String)]);
 
 function protoEnum<const T extends readonly string[]>(names: T, numbers: Readonly<Record<number, T[number]>>) {
-  return z.union([z.enum(names), z.number().int(), z.string().regex(INT64)]).transform((v, ctx): T[number] => {
+  // One string branch, checked in the transform: with separate name and digit branches zod reports
+  // an unknown name as a failed digit pattern instead of listing the valid names.
+  return z.union([z.string(), z.number().int()]).transform((v, ctx): T[number] => {
     if (typeof v === 'string' && (names as readonly string[]).includes(v)) return v;
-    const byNumber = numbers[Number(v)];
+    const byNumber = typeof v === 'number' || INT64.test(v) ? numbers[Number(v)] : undefined;
     if (byNumber === undefined) {
       ctx.addIssue({ code: 'custom', message: `must be one of ${names.join(', ')}` });
       return z.NEVER;

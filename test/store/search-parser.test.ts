@@ -506,7 +506,9 @@ describe('logged model search SQL', () => {
     db.prepare("INSERT INTO logged_model_params (model_id, key, value) VALUES ('m-1', 'lr', '0.1'), ('m-3', 'lr', '0.2')").run();
     db.prepare("INSERT INTO logged_model_tags (model_id, key, value) VALUES ('m-2', 'stage', 'dev')").run();
     // m-1's latest acc is 0.7 (older 0.95 must be ignored); m-2's is NaN; m-3 has none.
-    const metric = db.prepare("INSERT INTO metrics (run_uuid, key, value, is_nan, timestamp, step, model_id) VALUES ('r', 'acc', ?, ?, ?, 0, ?)");
+    // History rows hang off a series row (run, key) in latest_metrics.
+    db.prepare("INSERT INTO latest_metrics (series_id, run_uuid, key, value, is_nan, timestamp, step) VALUES (1, 'r', 'acc', 0.7, 0, 2, 0)").run();
+    const metric = db.prepare('INSERT INTO metrics (series_id, value, is_nan, timestamp, step, model_id) VALUES (1, ?, ?, ?, 0, ?)');
     metric.run(0.95, 0, 1, 'm-1');
     metric.run(0.7, 0, 2, 'm-1');
     metric.run(0, 1, 1, 'm-2');

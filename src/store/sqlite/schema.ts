@@ -37,27 +37,35 @@ export const MIGRATIONS: readonly string[] = [
     deleted_with_experiment INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX runs_experiment_start ON runs (experiment_id, start_time DESC, run_uuid);
-  CREATE TABLE metrics (
-    run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
-    key TEXT NOT NULL,
-    value REAL NOT NULL,
-    is_nan INTEGER NOT NULL DEFAULT 0,
-    timestamp INTEGER NOT NULL,
-    step INTEGER NOT NULL DEFAULT 0,
-    dataset_name TEXT,
-    dataset_digest TEXT,
-    model_id TEXT
-  );
-  CREATE UNIQUE INDEX metrics_identity ON metrics (run_uuid, key, step, timestamp, value, is_nan);
+  -- One row per (run, metric key): the value MLflow reports as the run's metric (search compares
+  -- it), and an integer series_id that history rows carry instead of two text keys, which keeps
+  -- the history b-tree small and log-batch fast.
   CREATE TABLE latest_metrics (
+    series_id INTEGER PRIMARY KEY,
     run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
     key TEXT NOT NULL,
     value REAL NOT NULL,
     is_nan INTEGER NOT NULL DEFAULT 0,
     timestamp INTEGER NOT NULL,
     step INTEGER NOT NULL,
-    PRIMARY KEY (run_uuid, key)
+    UNIQUE (run_uuid, key)
   );
+  -- Full history. A point's identity is its primary key (an exact repeat, e.g. a client retry, is
+  -- ignored) and WITHOUT ROWID makes that key the table itself: one b-tree write per point.
+  -- series_id has no REFERENCES clause: the store creates the series in the same transaction,
+  -- and a foreign-key probe per point would cost more than the insert.
+  CREATE TABLE metrics (
+    series_id INTEGER NOT NULL,
+    step INTEGER NOT NULL DEFAULT 0,
+    timestamp INTEGER NOT NULL,
+    value REAL NOT NULL,
+    is_nan INTEGER NOT NULL DEFAULT 0,
+    dataset_name TEXT,
+    dataset_digest TEXT,
+    model_id TEXT,
+    PRIMARY KEY (series_id, step, timestamp, value, is_nan)
+  ) WITHOUT ROWID;
+  CREATE INDEX metrics_model ON metrics (model_id) WHERE model_id IS NOT NULL;
   CREATE INDEX latest_metrics_key_value ON latest_metrics (key, value);
   CREATE TABLE params (
     run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),

@@ -285,8 +285,9 @@ function loggedModelColumn(key: string): { column: string; numeric: boolean } {
  * A logged model's metrics are the metric rows logged with its model_id; its value for a key is
  * the most recent one (by timestamp, then step), as SearchLoggedModelsUtils picks it.
  */
-const LATEST_MODEL_METRIC_ROWID =
-  '(SELECT m.rowid FROM metrics m WHERE m.model_id = logged_models.model_id AND m.key = ? ORDER BY m.timestamp DESC, m.step DESC, m.rowid DESC LIMIT 1)';
+const LATEST_MODEL_METRICS =
+  '(SELECT model_id, value, is_nan FROM (SELECT m.model_id, m.value, m.is_nan, ROW_NUMBER() OVER (PARTITION BY m.model_id ORDER BY m.timestamp DESC, m.step DESC, m.value DESC) AS rn' +
+  ' FROM metrics m JOIN latest_metrics l ON l.series_id = m.series_id WHERE l.key = ? AND m.model_id IS NOT NULL) WHERE rn = 1)';
 
 export function compileLoggedModelFilter(clauses: Clause[]): CompiledFilter {
   const where: string[] = [];
@@ -301,7 +302,7 @@ export function compileLoggedModelFilter(clauses: Clause[]): CompiledFilter {
       case 'metric': {
         params.push(clause.key);
         const pred = metricValuePredicate('mm', clause, params);
-        where.push(`EXISTS (SELECT 1 FROM metrics mm WHERE mm.rowid = ${LATEST_MODEL_METRIC_ROWID} AND ${pred})`);
+        where.push(`EXISTS (SELECT 1 FROM ${LATEST_MODEL_METRICS} mm WHERE mm.model_id = logged_models.model_id AND ${pred})`);
         break;
       }
       case 'param':
@@ -328,7 +329,7 @@ export function compileLoggedModelOrderBy(terms: OrderByTerm[]): CompiledOrderBy
     if (t.entity === 'attribute') {
       order.push(...nullsLast(loggedModelColumn(t.key).column, t));
     } else if (t.entity === 'metric') {
-      joins.push(`LEFT JOIN metrics ${alias} ON ${alias}.rowid = ${LATEST_MODEL_METRIC_ROWID}`);
+      joins.push(`LEFT JOIN ${LATEST_MODEL_METRICS} ${alias} ON ${alias}.model_id = logged_models.model_id`);
       params.push(t.key);
       order.push(...metricOrder(alias, t));
     } else {

@@ -98,6 +98,18 @@ export interface SqliteStoreOptions {
 
 const DEFAULT_EXPERIMENT_ID = '0';
 
+const METRIC_ROWS_PER_INSERT = 100;
+const METRIC_ROW_SQL = ',(?, ?, ?, ?, ?, ?, ?, ?)';
+
+type MetricPoint = { value: number; timestamp: number; step: number };
+
+/** MLflow's order for "latest": step, then timestamp, then value. */
+function isNewer(a: MetricPoint, b: MetricPoint): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  return a.value > b.value;
+}
+
 /** Non-finite metric values: MLflow's SQL store keeps ±Infinity as ±max double and NaN as a flag. */
 function encodeMetricValue(value: number): { value: number; isNan: number } {
   if (Number.isNaN(value)) return { value: 0, isNan: 1 };
@@ -132,6 +144,21 @@ function checkMaxResults(value: number | undefined, limits: { defaultMaxResults:
     );
   }
   return value;
+}
+
+/** SQLite's fixed limits that an oversized filter or order_by runs into (depth 1000, 64-table joins, 200 FROM terms, 32766 variables, 50000-byte LIKE patterns). */
+const SQLITE_SIZE_LIMIT =
+  /Expression tree is too large|at most \d+ tables in a join|too many FROM clause terms|too many SQL variables|LIKE or GLOB pattern too complex|too many terms in compound SELECT|parser stack overflow/;
+
+/** A search too big for SQLite is the client's to shrink; answering 500 would make the Python client retry it for minutes. */
+function runSearchQuery<T>(what: string, query: () => T): T {
+  try {
+    return query();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!SQLITE_SIZE_LIMIT.test(message)) throw err;
+    throw invalidParam(`The ${what} request is too large to run (${message}). Use fewer filter clauses, order_by keys or IN values.`);
+  }
 }
 
 function lifecycleCondition(column: string, view: ViewType | undefined): string {
@@ -246,9 +273,11 @@ export class SqliteTrackingStore implements TrackingStore {
     const filter = compileExperimentFilter(parseFilter(query.filter, 'experiments'));
     const order = compileExperimentOrderBy((query.orderBy ?? []).map((o) => parseOrderBy(o, 'experiments')));
     const where = [lifecycleCondition('experiments.lifecycle_stage', query.viewType), ...filter.where].join(' AND ');
-    const rows = this.sql.db
-      .prepare(`SELECT experiments.* FROM experiments ${order.joins} WHERE ${where} ORDER BY ${order.orderBy} LIMIT ? OFFSET ?`)
-      .all(...(order.params as SQLInputValue[]), ...(filter.params as SQLInputValue[]), limit + 1, offset) as unknown as ExperimentRow[];
+    const rows = runSearchQuery('search_experiments', () =>
+      this.sql.db
+        .prepare(`SELECT experiments.* FROM experiments ${order.joins} WHERE ${where} ORDER BY ${order.orderBy} LIMIT ? OFFSET ?`)
+        .all(...(order.params as SQLInputValue[]), ...(filter.params as SQLInputValue[]), limit + 1, offset),
+    ) as unknown as ExperimentRow[];
     const page: Page<Experiment> = { items: this.hydrateExperiments(rows.slice(0, limit)) };
     if (rows.length > limit) page.nextPageToken = encodePageToken(offset + limit);
     return page;
@@ -465,9 +494,9 @@ export class SqliteTrackingStore implements TrackingStore {
       ...filter.where,
     ].join(' AND ');
     const sql = `SELECT runs.* FROM runs ${order.joins} WHERE ${where} ORDER BY ${order.orderBy} LIMIT ? OFFSET ?`;
-    const rows = this.sql
-      .stmt(sql)
-      .all(...(order.params as SQLInputValue[]), JSON.stringify(expIds), ...(filter.params as SQLInputValue[]), limit + 1, offset) as unknown as RunRow[];
+    const rows = runSearchQuery('search_runs', () =>
+      this.sql.stmt(sql).all(...(order.params as SQLInputValue[]), JSON.stringify(expIds), ...(filter.params as SQLInputValue[]), limit + 1, offset),
+    ) as unknown as RunRow[];
     const page: Page<Run> = { items: this.hydrateRuns(rows.slice(0, limit)) };
     if (rows.length > limit) page.nextPageToken = encodePageToken(offset + limit);
     return page;
@@ -482,34 +511,62 @@ export class SqliteTrackingStore implements TrackingStore {
   }
 
   private insertMetrics(runId: string, metrics: Metric[]): void {
-    for (const m of metrics) {
+    if (metrics.length === 0) return;
+    // The batch's own latest point per key, by MLflow's rule: greatest (step, timestamp, value),
+    // NaN comparing as its stored 0.
+    const latest = new Map<string, { value: number; is_nan: number; timestamp: number; step: number }>();
+    const encoded = metrics.map((m) => {
       const { value, isNan } = encodeMetricValue(m.value);
-      const step = m.step ?? 0;
-      this.sql.run(
-        `INSERT OR IGNORE INTO metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      const point = { value, is_nan: isNan, timestamp: m.timestamp, step: m.step ?? 0 };
+      const cur = latest.get(m.key);
+      if (!cur || isNewer(point, cur)) latest.set(m.key, point);
+      return point;
+    });
+    const seriesIds = new Map<string, number>();
+    for (const [key, point] of latest) {
+      const row = this.sql.get<{ series_id: number; value: number; timestamp: number; step: number }>(
+        'SELECT series_id, value, timestamp, step FROM latest_metrics WHERE run_uuid = ? AND key = ?',
         runId,
-        m.key,
-        value,
-        isNan,
-        m.timestamp,
-        step,
-        m.dataset_name ?? null,
-        m.dataset_digest ?? null,
-        m.model_id ?? null,
+        key,
       );
-      // MLflow's "latest" is the greatest (step, timestamp, value); NaN compares as its stored 0.
-      this.sql.run(
-        `INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan, timestamp = excluded.timestamp, step = excluded.step
-         WHERE (excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)`,
-        runId,
-        m.key,
-        value,
-        isNan,
-        m.timestamp,
-        step,
-      );
+      if (!row) {
+        const { lastInsertRowid } = this.sql.run(
+          'INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step) VALUES (?, ?, ?, ?, ?, ?)',
+          runId,
+          key,
+          point.value,
+          point.is_nan,
+          point.timestamp,
+          point.step,
+        );
+        seriesIds.set(key, Number(lastInsertRowid));
+        continue;
+      }
+      seriesIds.set(key, row.series_id);
+      if (isNewer(point, row)) {
+        this.sql.run(
+          'UPDATE latest_metrics SET value = ?, is_nan = ?, timestamp = ?, step = ? WHERE series_id = ?',
+          point.value,
+          point.is_nan,
+          point.timestamp,
+          point.step,
+          row.series_id,
+        );
+      }
+    }
+    // Multi-row INSERTs with bound values: far fewer statement calls than one per point, and
+    // doubles bind exactly (text-to-double parsing inside SQL would not round-trip every value).
+    for (let i = 0; i < metrics.length; i += METRIC_ROWS_PER_INSERT) {
+      const n = Math.min(METRIC_ROWS_PER_INSERT, metrics.length - i);
+      const values: SQLInputValue[] = [];
+      for (let j = i; j < i + n; j++) {
+        const m = metrics[j]!;
+        const p = encoded[j]!;
+        values.push(seriesIds.get(m.key)!, p.step, p.timestamp, p.value, p.is_nan, m.dataset_name ?? null, m.dataset_digest ?? null, m.model_id ?? null);
+      }
+      this.sql
+        .stmt(`INSERT OR IGNORE INTO metrics (series_id, step, timestamp, value, is_nan, dataset_name, dataset_digest, model_id) VALUES ${METRIC_ROW_SQL.repeat(n).slice(1)}`)
+        .run(...values);
     }
   }
 
@@ -629,7 +686,8 @@ export class SqliteTrackingStore implements TrackingStore {
     const limit = checkMaxResults(query.maxResults, MLFLOW_LIMITS.metricHistory);
     const offset = decodePageToken(query.pageToken);
     const rows = this.sql.all<MetricRow>(
-      'SELECT * FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp, value LIMIT ? OFFSET ?',
+      `SELECT m.*, l.key, l.run_uuid FROM metrics m JOIN latest_metrics l ON l.series_id = m.series_id
+       WHERE l.run_uuid = ? AND l.key = ? ORDER BY m.step, m.timestamp, m.value LIMIT ? OFFSET ?`,
       query.runId,
       query.metricKey,
       limit + 1,
@@ -659,7 +717,8 @@ export class SqliteTrackingStore implements TrackingStore {
     const out: Metric[] = [];
     for (const runId of query.runIds) {
       const rows = this.sql.all<MetricRow>(
-        `SELECT * FROM metrics WHERE run_uuid = ? AND key = ? AND (? IS NULL OR step BETWEEN ? AND ?) ORDER BY step, timestamp`,
+        `SELECT m.*, l.key, l.run_uuid FROM metrics m JOIN latest_metrics l ON l.series_id = m.series_id
+         WHERE l.run_uuid = ? AND l.key = ? AND (? IS NULL OR m.step BETWEEN ? AND ?) ORDER BY m.step, m.timestamp`,
         runId,
         query.metricKey,
         query.startStep ?? null,
@@ -715,7 +774,10 @@ export class SqliteTrackingStore implements TrackingStore {
       models.get(t.model_id)!.info.tags.push({ key: t.key, value: t.value });
     }
     // A model's metrics are the run metrics logged against it (Metric.model_id).
-    for (const m of this.sql.all<MetricRow>(`SELECT * FROM metrics WHERE model_id IN ${IN} ORDER BY step, timestamp`, ids)) {
+    for (const m of this.sql.all<MetricRow>(
+      `SELECT m.*, l.key, l.run_uuid FROM metrics m JOIN latest_metrics l ON l.series_id = m.series_id WHERE m.model_id IN ${IN} ORDER BY m.step, m.timestamp`,
+      ids,
+    )) {
       models.get(m.model_id!)!.data.metrics.push(toMetric(m, true));
     }
     return [...models.values()];
@@ -779,9 +841,11 @@ export class SqliteTrackingStore implements TrackingStore {
     const expIds = query.experimentIds.map(experimentKey).filter((id): id is number => id !== undefined);
     if (expIds.length === 0) return { items: [] };
     const where = [`logged_models.experiment_id IN (SELECT value FROM json_each(?))`, `logged_models.lifecycle_stage = 'active'`, ...filter.where].join(' AND ');
-    const rows = this.sql
-      .stmt(`SELECT logged_models.* FROM logged_models ${order.joins} WHERE ${where} ORDER BY ${order.orderBy} LIMIT ? OFFSET ?`)
-      .all(...(order.params as SQLInputValue[]), JSON.stringify(expIds), ...(filter.params as SQLInputValue[]), limit + 1, offset) as unknown as LoggedModelRow[];
+    const rows = runSearchQuery('search_logged_models', () =>
+      this.sql
+        .stmt(`SELECT logged_models.* FROM logged_models ${order.joins} WHERE ${where} ORDER BY ${order.orderBy} LIMIT ? OFFSET ?`)
+        .all(...(order.params as SQLInputValue[]), JSON.stringify(expIds), ...(filter.params as SQLInputValue[]), limit + 1, offset),
+    ) as unknown as LoggedModelRow[];
     const page: Page<LoggedModel> = { items: this.hydrateLoggedModels(rows.slice(0, limit)) };
     if (rows.length > limit) page.nextPageToken = encodePageToken(offset + limit);
     return page;

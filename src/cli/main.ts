@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+/**
+ * The `mlflow-ts` command: the tracking server (`server`, alias `ui`) and a few read-only MLflow
+ * CLI commands that talk to a server through the client. User mistakes end in one line on
+ * stderr and exit code 1; stack traces only with MLFLOW_TS_DEBUG=1.
+ */
+import './node-check.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Experiment, MlflowClient, Run, ViewType } from '../client/index.ts';
+import { PACKAGE_VERSION } from '../version.ts';
+
+/** A mistake in how the command was called or configured: reported as one line. */
+class CliError extends Error {
+  override name = 'CliError';
+}
+
+const VIEW_CHOICES = ['active_only', 'deleted_only', 'all'] as const;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port).');
+  return port;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError('must be a positive whole number.');
+  return n;
+}
+
+const toViewType = (view: string): ViewType => view.toUpperCase() as ViewType;
+
+/** Hides `user:password@` in URIs we echo back (a PostgreSQL store URI will carry one). */
+const redactUri = (uri: string): string => uri.replace(/\/\/[^/@]*@/, '//***@');
+
+/** JSON.stringify would print NaN metrics as null; MLflow's JSON spells them out. */
+const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+
+function formatTime(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function printTable(headers: string[], rows: string[][]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+/** The artifacts destination as a local directory; remote stores are not proxied yet. */
+function artifactsDirectory(destination: string): string {
+  if (destination.startsWith('file:')) return fileURLToPath(destination);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(destination)) {
+    throw new CliError(`--artifacts-destination '${redactUri(destination)}' is not supported yet; use a local directory or a file:// URI.`);
+  }
+  return resolve(destination);
+}
+
+interface ServerOptions {
+  host: string;
+  port: number;
+  backendStoreUri: string;
+  artifactsDestination: string;
+  serveArtifacts: boolean;
+  defaultArtifactRoot?: string;
+}
+
+async function runServer(options: ServerOptions): Promise<void> {
+  if (options.defaultArtifactRoot !== undefined && !/^mlflow-artifacts:\/*$/.test(options.defaultArtifactRoot)) {
+    throw new CliError(
+      `--default-artifact-root '${redactUri(options.defaultArtifactRoot)}' is not supported yet: mlflow-ts supports only mlflow-artifacts:/ ` +
+        '(artifacts proxied by this server into --artifacts-destination).',
+    );
+  }
+  const artifactsDir = artifactsDirectory(options.artifactsDestination);
+  // Loaded here so client-only commands start fast and never open the SQLite module.
+  const { startTrackingServer } = await import('../tracking/server.ts');
+  let server: Awaited<ReturnType<typeof startTrackingServer>>;
+  try {
+    server = await startTrackingServer({
+      host: options.host,
+      port: options.port,
+      backendStoreUri: options.backendStoreUri,
+      artifactsDestination: artifactsDir,
+      serveArtifacts: options.serveArtifacts,
+      logger: false,
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(`Port ${options.port} on ${options.host} is already in use. Stop the process using it or choose another port with --port.`);
+    }
+    if (code === 'EACCES') {
+      throw new CliError(`No permission to listen on port ${options.port} on ${options.host}. Choose a port above 1023 with --port.`);
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new CliError(`Cannot listen on host '${options.host}': no such local address. Check --host (e.g. 127.0.0.1 or 0.0.0.0).`);
+    }
+    throw err;
+  }
+
+  const artifacts = options.serveArtifacts ? artifactsDir : 'not served (--no-serve-artifacts)';
+  process.stderr.write(`mlflow-ts ${PACKAGE_VERSION} listening on ${server.url} (store: ${redactUri(options.backendStoreUri)}, artifacts: ${artifacts})\n`);
+
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.stderr.write(`mlflow-ts: ${signal} again, exiting without waiting\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`mlflow-ts: ${signal} received, finishing in-flight requests (send it again to exit at once)\n`);
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`mlflow-ts: error while shutting down: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+interface ClientCommandOptions {
+  trackingUri?: string;
+  json?: boolean;
+}
+
+async function withClient<T>(options: ClientCommandOptions, fn: (client: MlflowClient) => Promise<T>): Promise<T> {
+  // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
+  // ephemeral server's main cost in CI.
+  const { MlflowClient } = await import('../client/index.ts');
+  let client: MlflowClient;
+  try {
+    client = new MlflowClient({ trackingUri: options.trackingUri });
+  } catch (err) {
+    // Only configuration (tracking URI, MLFLOW_HTTP_* values) can fail here: a user mistake.
+    throw new CliError((err as Error).message);
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function trackingUriOption(): Option {
+  return new Option('--tracking-uri <uri>', 'Tracking server URL (default: http://127.0.0.1:5000).').env('MLFLOW_TRACKING_URI');
+}
+
+function viewOption(description: string): Option {
+  return new Option('--view <view>', description).choices(VIEW_CHOICES).default('active_only');
+}
+
+function buildProgram(): Command {
+  const program = new Command('mlflow-ts')
+    .description('MLflow-compatible experiment tracking in TypeScript: the tracking server and MLflow CLI commands.')
+    .version(PACKAGE_VERSION, '-V, --version', 'Show the mlflow-ts version and exit.')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`mlflow-ts: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('server')
+    .alias('ui')
+    .summary('Run the MLflow tracking server (`ui` is an alias).')
+    .description(
+      'Run the MLflow tracking server. The server listens on http://127.0.0.1:5000 by default and only accepts ' +
+        'connections from the local machine. To let it accept connections from other machines, pass --host 0.0.0.0 ' +
+        'to listen on all network interfaces (or a specific interface address). `ui` is an alias.',
+    )
+    .addOption(
+      new Option(
+        '--host <host>',
+        'The network address to listen on. Use 0.0.0.0 to bind to all addresses if you want to access the tracking server from other machines.',
+      )
+        .env('MLFLOW_HOST')
+        .default('127.0.0.1'),
+    )
+    .addOption(
+      new Option('-p, --port <port>', 'The port to listen on (0 picks a free port; the log line shows it).').env('MLFLOW_PORT').default(5000).argParser(parsePort),
+    )
+    .addOption(
+      new Option(
+        '--backend-store-uri <uri>',
+        "URI to which to persist experiment and run data: a SQLite file path or 'sqlite:///path/to/file.db' " +
+          "(four slashes for an absolute path).",
+      )
+        .env('MLFLOW_BACKEND_STORE_URI')
+        .default('sqlite:///mlruns.db'),
+    )
+    .addOption(
+      new Option(
+        '--default-artifact-root <uri>',
+        'Directory in which to store artifacts for any new experiments created. Only mlflow-artifacts:/ (the default) is supported for now.',
+      ).env('MLFLOW_DEFAULT_ARTIFACT_ROOT'),
+    )
+    .addOption(
+      new Option(
+        '--serve-artifacts',
+        "Enables serving of artifact uploads, downloads, and list requests by routing these requests to the storage location " +
+          "that is specified by '--artifacts-destination' directly through a proxy. On by default.",
+      ).default(true),
+    )
+    .addOption(new Option('--no-serve-artifacts', 'Disables artifact serving: the artifact routes answer 503.'))
+    .addOption(
+      new Option(
+        '--artifacts-destination <dir>',
+        'The base artifact location from which to resolve artifact upload/download/list requests: a local directory or file:// URI.',
+      )
+        .env('MLFLOW_ARTIFACTS_DESTINATION')
+        .default('./mlartifacts'),
+    )
+    .action(async (options: ServerOptions) => runServer(options));
+
+  const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
+  experiments
+    .command('search')
+    .description('Search for experiments in the configured tracking server.')
+    .addOption(viewOption("Select view type for experiments. Valid view types are 'active_only' (default), 'deleted_only', and 'all'."))
+    .option('--filter <filter>', "Filter string, e.g. \"name LIKE 'train%'\" or \"tags.team = 'ml'\".")
+    .option('--max-results <n>', 'Maximum number of experiments to return (default: all).', parsePositiveInt)
+    .option('--json', 'Print JSON instead of a table.')
+    .addOption(trackingUriOption())
+    .action(async (options: ClientCommandOptions & { view: string; filter?: string; maxResults?: number }) => {
+      const found = await withClient(options, async (client) => {
+        const query = { viewType: toViewType(options.view), filter: options.filter };
+        if (options.maxResults !== undefined) return (await client.searchExperimentsPage({ ...query, maxResults: options.maxResults })).experiments;
+        const all: Experiment[] = [];
+        for await (const experiment of client.searchExperiments(query)) all.push(experiment);
+        return all;
+      });
+      if (options.json) {
+        process.stdout.write(toJson(found) + '\n');
+      } else if (found.length === 0) {
+        process.stdout.write('No experiments found.\n');
+      } else {
+        const withStage = options.view !== 'active_only';
+        printTable(
+          ['Experiment Id', 'Name', 'Artifact Location', ...(withStage ? ['Lifecycle Stage'] : [])],
+          found.map((e) => [e.experiment_id, e.name, e.artifact_location, ...(withStage ? [e.lifecycle_stage] : [])]),
+        );
+      }
+    });
+
+  const runs = program.command('runs').summary('List and describe runs on a tracking server.').description('Manage runs. To manage runs of experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
+  runs
+    .command('list')
+    .description('List all runs of the specified experiment in the configured tracking server.')
+    .requiredOption('--experiment-id <id>', 'Specify the experiment ID for list of runs.')
+    .addOption(viewOption("Select view type for list experiments. Valid view types are 'active_only' (default), 'deleted_only', and 'all'."))
+    .option('--json', 'Print JSON instead of a table.')
+    .addOption(trackingUriOption())
+    .action(async (options: ClientCommandOptions & { experimentId: string; view: string }) => {
+      const found = await withClient(options, async (client) => {
+        const all: Run[] = [];
+        for await (const run of client.searchRuns({ experimentIds: [options.experimentId], runViewType: toViewType(options.view) })) all.push(run);
+        return all;
+      });
+      if (options.json) {
+        process.stdout.write(toJson(found) + '\n');
+      } else if (found.length === 0) {
+        process.stdout.write(`No runs found in experiment ${options.experimentId}.\n`);
+      } else {
+        printTable(
+          ['Date', 'Name', 'ID', 'Status'],
+          found.map((r) => [formatTime(r.info.start_time), r.info.run_name, r.info.run_id, r.info.status]),
+        );
+      }
+    });
+  runs
+    .command('describe')
+    .description('All of run details will print to the stdout as JSON format.')
+    .requiredOption('--run-id <id>', 'Specify the run ID.')
+    .addOption(trackingUriOption())
+    .action(async (options: ClientCommandOptions & { runId: string }) => {
+      const run = await withClient(options, (client) => client.getRun(options.runId));
+      // MLflow's Run.to_dictionary shape: metrics, params and tags as key → value maps.
+      const entries = (list: { key: string; value: unknown }[]): Record<string, unknown> => Object.fromEntries(list.map((kv) => [kv.key, kv.value]));
+      const described = {
+        info: run.info,
+        data: { metrics: entries(run.data.metrics), params: entries(run.data.params), tags: entries(run.data.tags) },
+        inputs: run.inputs,
+      };
+      process.stdout.write(toJson(described) + '\n');
+    });
+
+  return program;
+}
+
+const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError']);
+
+function reportAndExit(err: unknown): never {
+  const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';
+  // By name, so reporting an error never loads the client or store modules just to compare classes.
+  const known = err instanceof Error && USER_FACING_ERRORS.has(err.name);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`mlflow-ts: ${message}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else if (!known) process.stderr.write('(set MLFLOW_TS_DEBUG=1 to see the stack trace)\n');
+  process.exit(1);
+}
+
+buildProgram().parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,32 @@
+/**
+ * The typed MLflow client: `MlflowClient` for the REST API, fluent `setExperiment`/`startRun`
+ * helpers, and the two error types callers branch on.
+ */
+export {
+  MlflowClient,
+  type ArtifactFileInfo,
+  type CreateRunOptions,
+  type ExperimentsPage,
+  type KeyValues,
+  type LogBatchData,
+  type LogMetricOptions,
+  type MetricInput,
+  type MlflowClientOptions,
+  type RunsPage,
+  type UpdateRunOptions,
+} from './client.ts';
+export { MlflowApiError, MlflowConnectionError } from './errors.ts';
+export { splitLogBatch, type BatchChunk, type WireMetric } from './batch.ts';
+export { ActiveRun, getDefaultClient, setDefaultClient, setExperiment, startRun, type StartRunOptions } from './fluent.ts';
+export type {
+  Dataset,
+  DatasetInput,
+  Experiment,
+  KeyValue,
+  Metric,
+  Run,
+  RunInfo,
+  SearchExperimentsQuery,
+  SearchRunsQuery,
+} from '../store/contract.ts';
+export type { RunStatus, ViewType } from '../mlflow/limits.ts';
