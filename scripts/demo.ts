@@ -8,26 +8,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MlflowClient } from '../src/client/index.ts';
+import { launchServer } from '../src/tracking/launch.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-demo-'));
 const experimentName = 'demo-linear-regression';
 
-const server = spawn(
-  process.execPath,
-  [join(root, 'dist/cli/index.js'), 'server', '--port', '0', '--backend-store-uri', `sqlite:///${join(dir, 'mlruns.db')}`, '--artifacts-destination', join(dir, 'mlartifacts')],
-  { stdio: ['ignore', 'inherit', 'pipe'] },
-);
-const url = await new Promise<string>((resolve, reject) => {
-  let buf = '';
-  server.stderr!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    process.stderr.write(d);
-    const m = /listening on (http:\/\/\S+)/.exec(buf);
-    if (m) resolve(m[1]!);
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with code ${code}`)));
+const server = await launchServer({
+  cli: join(root, 'dist/cli/index.js'),
+  args: ['--port', '0', '--backend-store-uri', `sqlite:///${join(dir, 'mlruns.db')}`, '--artifacts-destination', join(dir, 'mlartifacts')],
+  onStderr: (text) => process.stderr.write(text),
 });
+const url = server.url;
 
 function train(lr: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -59,5 +51,5 @@ try {
   for (const r of rows) console.log(line(r));
   console.log(`\nBest run: ${rows[0]?.[0]} (rmse ${rows[0]?.[3]}). Tracking data: ${dir}`);
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
 }

@@ -18,6 +18,14 @@ import { LocalArtifactRepository, normalizeArtifactPath } from '../src/store/art
 import { MlflowError } from '../src/mlflow/errors.ts';
 
 const ARTIFACTS = '/api/2.0/mlflow-artifacts/artifacts';
+
+/** The shapes these routes answer with: listings, run listings and MLflow errors. */
+interface JsonAnswer {
+  files?: { path: string; is_dir: boolean; file_size?: number }[];
+  root_uri?: string;
+  error_code?: string;
+  message?: string;
+}
 const TEMP_FILE = /^\.mlflow-ts-upload-/;
 
 /** Every file and directory under `dir`, relative to it. */
@@ -82,6 +90,7 @@ describe('LocalArtifactRepository', () => {
     assert.equal(normalizeArtifactPath(''), '');
     assert.equal(normalizeArtifactPath('a//b/./c/'), 'a/b/c');
     assert.equal(normalizeArtifactPath('weird name%.txt'), 'weird name%.txt');
+    assert.equal(normalizeArtifactPath('c:notes.txt'), 'c:notes.txt', 'a drive letter only matters with a separator after it');
     for (const bad of ['/etc/passwd', '..', 'a/../b', 'a/..', 'a\\b', '..\\x', 'a\u0000b', 'a\nb', 'C:/x', 'a#b', '%2e%2e/x', 'a/%2E%2E', '..%2Fx', '%252e%252e/x', '%2Fetc', '%00x', '%5C..']) {
       assert.throws(() => normalizeArtifactPath(bad), isInvalidParam, bad);
     }
@@ -114,6 +123,8 @@ describe('LocalArtifactRepository', () => {
     await assert.rejects(repo.write('d/sub', Readable.from([Buffer.from('x')])), isInvalidParam);
     await assert.rejects(repo.write('', Readable.from([Buffer.from('x')])), isInvalidParam);
     await assert.rejects(repo.delete(''), isInvalidParam);
+    await assert.rejects(repo.write(`d/${'n'.repeat(300)}.txt`, Readable.from([Buffer.from('x')])), isInvalidParam);
+    await assert.rejects(repo.openRead(`d/${'n'.repeat(300)}.txt`), (e) => e instanceof MlflowError && e.code === 'RESOURCE_DOES_NOT_EXIST');
 
     await repo.delete('d/sub');
     await repo.delete('d/never-existed');
@@ -150,7 +161,8 @@ describe('LocalArtifactRepository', () => {
     assert.equal(readFileSync(join(outside, 'secret.txt'), 'utf8'), 'secret');
 
     // A link that stays inside the root is an ordinary path; listings hide links that leave it.
-    const { size } = await repo.openRead('inner-link/ok.txt');
+    const { stream, size } = await repo.openRead('inner-link/ok.txt');
+    stream.destroy();
     assert.equal(size, 2);
     const names = (await repo.list('')).map((e) => e.name);
     assert.ok(names.includes('inner-link'));
@@ -196,16 +208,16 @@ describe('artifact routes', () => {
     assert.deepEqual(await res.json(), {});
   }
 
-  async function getJson(path: string): Promise<{ status: number; body: any }> {
+  async function getJson(path: string): Promise<{ status: number; body: JsonAnswer }> {
     const res = await fetch(`${server.url}${path}`);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as JsonAnswer };
   }
 
-  async function post(path: string, body: unknown): Promise<any> {
+  async function post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 200);
-    return res.json();
+    return (await res.json()) as T;
   }
 
   function assertInvalid(res: { status: number; type?: string | undefined; body: string }, what: string): void {
@@ -264,14 +276,14 @@ describe('artifact routes', () => {
 
     const top = await getJson(`${ARTIFACTS}?path=2/run2/artifacts`);
     assert.deepEqual(top.body, { files: [{ path: 'a.txt', is_dir: false, file_size: 4 }, { path: 'sub', is_dir: true }] });
-    assert.deepEqual(Object.keys(top.body.files[0]), ['path', 'is_dir', 'file_size'], 'field order as MLflow');
+    assert.deepEqual(Object.keys(top.body.files[0] ?? {}), ['path', 'is_dir', 'file_size'], 'field order as MLflow');
     const sub = await getJson(`${ARTIFACTS}?path=2/run2/artifacts/sub`);
     assert.deepEqual(sub.body, { files: [{ path: 'b.txt', is_dir: false, file_size: 2 }, { path: 'deeper', is_dir: true }] });
     assert.deepEqual((await getJson(`${ARTIFACTS}?path=2/run2/artifacts/no-such-dir`)).body, {});
     assert.deepEqual((await getJson(`${ARTIFACTS}?path=2/run2/artifacts/a.txt`)).body, {});
     const rootListing = await getJson(ARTIFACTS);
     assert.equal(rootListing.status, 200);
-    assert.ok(rootListing.body.files.some((f: { path: string }) => f.path === '2'));
+    assert.ok(rootListing.body.files?.some((f) => f.path === '2'));
     assert.deepEqual((await getJson(`/ajax-api/2.0/mlflow-artifacts/artifacts?path=2/run2/artifacts/sub/deeper`)).body, {
       files: [{ path: 'c.txt', is_dir: false, file_size: 1 }],
     });
@@ -280,7 +292,7 @@ describe('artifact routes', () => {
   it('answers a missing file with 404 RESOURCE_DOES_NOT_EXIST without the server directory', async () => {
     const res = await fetch(`${server.url}${ARTIFACTS}/2/run2/artifacts/no-such-file.txt`);
     assert.equal(res.status, 404);
-    const body = await res.json();
+    const body = (await res.json()) as Required<Pick<JsonAnswer, 'error_code' | 'message'>>;
     assert.equal(body.error_code, 'RESOURCE_DOES_NOT_EXIST');
     assert.match(body.message, /No such artifact: '2\/run2\/artifacts\/no-such-file\.txt'/);
     assert.ok(!body.message.includes(root) && !body.message.includes(base), body.message);
@@ -290,8 +302,11 @@ describe('artifact routes', () => {
   });
 
   it('serves a run: artifacts/list with run-relative paths, get-artifact and upload-artifact', async () => {
-    const { experiment_id } = await post('/api/2.0/mlflow/experiments/create', { name: 'artifact-routes' });
-    const { run } = await post('/api/2.0/mlflow/runs/create', { experiment_id, start_time: Date.now() });
+    const { experiment_id } = await post<{ experiment_id: string }>('/api/2.0/mlflow/experiments/create', { name: 'artifact-routes' });
+    const { run } = await post<{ run: { info: { run_id: string; artifact_uri: string } } }>('/api/2.0/mlflow/runs/create', {
+      experiment_id,
+      start_time: Date.now(),
+    });
     const runId: string = run.info.run_id;
     const uri: string = run.info.artifact_uri;
     assert.match(uri, /^mlflow-artifacts:\//);
@@ -337,7 +352,7 @@ describe('artifact routes', () => {
       body: Buffer.alloc(10 * 1024 * 1024 + 1),
     });
     assert.equal(tooBig.status, 400);
-    assert.match((await tooBig.json()).message, /Max size is 10MB/);
+    assert.match(((await tooBig.json()) as JsonAnswer).message ?? '', /Max size is 10MB/);
     assert.ok(!existsSync(join(root, prefix, 'ui/big.bin')));
     const noPath = await fetch(`${server.url}/ajax-api/2.0/mlflow/upload-artifact?run_uuid=${runId}`, { method: 'POST', body: 'x' });
     assert.equal(noPath.status, 400);

@@ -13,6 +13,7 @@ import { delimiter, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { MlflowClient } from '../src/client/index.ts';
+import { launchServer } from '../src/tracking/launch.ts';
 import { PACKAGE_VERSION } from '../src/version.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
@@ -52,25 +53,8 @@ interface ServerProcess {
 }
 
 async function startServer(args: string[], cwd: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'server', ...args], { env: cleanEnv(), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start; stderr:\n${stderr}`)), 20_000);
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      const match = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}; stderr:\n${stderr}`));
-    });
-  });
-  return { child, url, port: Number(new URL(url).port), stderr: () => stderr, exited };
+  const server = await launchServer({ cli: CLI, args, env: cleanEnv(), cwd });
+  return { child: server.child, url: server.url, port: Number(new URL(server.url).port), stderr: server.stderr, exited: server.exited };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

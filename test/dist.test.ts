@@ -4,42 +4,29 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchServer, type LaunchedServer } from '../src/tracking/launch.ts';
 
 const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
 describe('bundled CLI (dist/cli/index.js)', () => {
-  let child: ChildProcess;
+  let server: LaunchedServer;
   let url: string;
   let dir: string;
 
   before(async () => {
     assert.ok(existsSync(cli), 'dist/cli/index.js is missing: run `npm run build`');
     dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-dist-'));
-    child = spawn(process.execPath, [cli, 'server', '--port', '0', '--backend-store-uri', join(dir, 'db.sqlite'), '--artifacts-destination', join(dir, 'art')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let log = '';
-      child.stderr!.on('data', (d: Buffer) => {
-        log += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(log);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`bundled server exited with ${code}:\n${log}`)));
-    });
+    server = await launchServer({ cli, args: ['--port', '0', '--backend-store-uri', join(dir, 'db.sqlite'), '--artifacts-destination', join(dir, 'art')] });
+    url = server.url;
   });
 
   after(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    assert.equal(await server.stop(), 0, `the bundled server should exit cleanly on SIGTERM; its output:\n${server.stderr()}`);
     rmSync(dir, { recursive: true, force: true });
   });
 

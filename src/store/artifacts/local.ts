@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type Dirent } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MlflowError, invalidParam } from '../../mlflow/errors.ts';
 
@@ -47,7 +47,7 @@ function unsafeReason(path: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'contains a control character (e.g. NUL)';
   if (path.includes('\\')) return 'contains a backslash';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute';
+  if (path.startsWith('/') || /^[A-Za-z]:[/\\]/.test(path)) return 'is absolute';
   if (path.split('/').includes('..')) return 'contains a ".." segment';
   if (path.includes('#')) return 'contains "#"';
   return undefined;
@@ -124,7 +124,8 @@ export class LocalArtifactRepository {
       } catch (err) {
         const code = errorCode(err);
         if (code === 'ELOOP') throw invalidParam(`Invalid artifact path '${rel}': it runs into a symbolic link loop. ${ALLOWED}`);
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+        // Too long a name cannot exist either; the write reports it when it tries to create it.
+        if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw err;
         const dangling = await lstat(probe).then(
           (s) => s.isSymbolicLink(),
           () => false,
@@ -179,7 +180,12 @@ export class LocalArtifactRepository {
       await pipeline(source, out);
       await rename(temp, target);
     } catch (err) {
-      out.destroy();
+      // The temp file may still be opening; remove it only once the stream has let go of it.
+      if (!out.closed) {
+        const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+        out.destroy();
+        await closed;
+      }
       await rm(temp, { force: true }).catch(() => undefined);
       const code = errorCode(err);
       if (code === 'EISDIR' || code === 'ENOTEMPTY') throw invalidParam(`Cannot write artifact '${rel}': a directory with that path already exists.`);
@@ -205,12 +211,20 @@ export class LocalArtifactRepository {
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw missing;
       throw err;
     }
-    const opened = await handle.stat();
-    if (!opened.isFile()) {
-      await handle.close();
-      throw missing;
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw missing;
+      if (opened.size === 0) {
+        await handle.close();
+        return { stream: Readable.from([]), size: 0 };
+      }
+      // A bounded range ends with its last byte instead of one more read to find EOF, so the
+      // response is finished as soon as the client has it all.
+      return { stream: handle.createReadStream({ start: 0, end: opened.size - 1, autoClose: true }), size: opened.size };
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      throw err;
     }
-    return { stream: handle.createReadStream({ autoClose: true }), size: opened.size };
   }
 
   /**

@@ -5,6 +5,8 @@ import { MIGRATIONS } from './schema.ts';
 
 export type Row = Record<string, SQLInputValue>;
 
+const STATEMENT_CACHE_SIZE = 512;
+
 /**
  * A thin wrapper over node:sqlite: pragmas, migrations, a statement cache and transactions.
  * node:sqlite is synchronous and Node runs one JS thread, so a transaction body that does not
@@ -12,6 +14,8 @@ export type Row = Record<string, SQLInputValue>;
  */
 export class SqliteDb {
   readonly db: DatabaseSync;
+  /** Prepared statements by SQL text, least recently used first; bounded because search SQL
+   *  varies with the filter's shape and a client could otherwise grow it without limit. */
   private readonly cache = new Map<string, StatementSync>();
 
   constructor(path: string) {
@@ -23,6 +27,9 @@ export class SqliteDb {
       PRAGMA foreign_keys = ON;
       PRAGMA busy_timeout = 5000;
       PRAGMA case_sensitive_like = ON;
+      PRAGMA wal_autocheckpoint = 10000;
+      PRAGMA cache_size = -65536;
+      PRAGMA mmap_size = 268435456;
     `);
     this.migrate();
   }
@@ -44,10 +51,13 @@ export class SqliteDb {
 
   stmt(sql: string): StatementSync {
     let s = this.cache.get(sql);
-    if (!s) {
+    if (s) {
+      this.cache.delete(sql);
+    } else {
       s = this.db.prepare(sql);
-      this.cache.set(sql, s);
+      if (this.cache.size >= STATEMENT_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     }
+    this.cache.set(sql, s);
     return s;
   }
 
@@ -78,6 +88,8 @@ export class SqliteDb {
   close(): void {
     this.cache.clear();
     if (this.db.isOpen) {
+      // Refresh the planner's statistics for the next start, then fold the WAL into the database.
+      this.db.exec('PRAGMA optimize');
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       this.db.close();
     }

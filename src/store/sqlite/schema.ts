@@ -66,21 +66,24 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (series_id, step, timestamp, value, is_nan)
   ) WITHOUT ROWID;
   CREATE INDEX metrics_model ON metrics (model_id) WHERE model_id IS NOT NULL;
-  CREATE INDEX latest_metrics_key_value ON latest_metrics (key, value);
+  -- Covering indexes for search: a filter scans (key, value) and yields run ids without touching
+  -- the table; an order_by joins on (run_uuid, key) and reads the value from the index.
+  CREATE INDEX latest_metrics_key_value ON latest_metrics (key, value, is_nan, run_uuid);
+  CREATE INDEX latest_metrics_run_key_value ON latest_metrics (run_uuid, key, value, is_nan);
   CREATE TABLE params (
     run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
     PRIMARY KEY (run_uuid, key)
   );
-  CREATE INDEX params_key_value ON params (key, value);
+  CREATE INDEX params_key_value ON params (key, value, run_uuid);
   CREATE TABLE tags (
     run_uuid TEXT NOT NULL REFERENCES runs(run_uuid),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
     PRIMARY KEY (run_uuid, key)
   );
-  CREATE INDEX tags_key_value ON tags (key, value);
+  CREATE INDEX tags_key_value ON tags (key, value, run_uuid);
   CREATE TABLE datasets (
     dataset_uuid TEXT PRIMARY KEY,
     experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
