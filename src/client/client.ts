@@ -91,6 +91,54 @@ export interface RunsPage {
 }
 
 /** One entry of an artifact listing; `path` is relative to the run's artifact root, as MLflow's client returns it. */
+/** TraceInfoV3 as the server sends it (wire reference §6.2). */
+export interface TraceInfoWire {
+  trace_id: string;
+  client_request_id?: string;
+  trace_location?: { type: string; mlflow_experiment?: { experiment_id: string } };
+  request_preview?: string;
+  response_preview?: string;
+  /** RFC 3339. */
+  request_time?: string;
+  /** e.g. "0.191s". */
+  execution_duration?: string;
+  state?: 'STATE_UNSPECIFIED' | 'OK' | 'ERROR' | 'IN_PROGRESS';
+  trace_metadata?: Record<string, string>;
+  tags?: Record<string, string>;
+  assessments?: unknown[];
+}
+
+/** A span as `GET /api/3.0/mlflow/traces/get` returns it: OTLP field names, base64 ids. */
+export interface SpanWire {
+  trace_id: string;
+  span_id: string;
+  parent_span_id?: string;
+  name: string;
+  start_time_unix_nano: number | string;
+  end_time_unix_nano?: number | string;
+  attributes?: { key: string; value: Record<string, unknown> }[];
+  events?: { name: string; time_unix_nano: number | string; attributes?: unknown[] }[];
+  status?: { code?: string; message?: string };
+}
+
+export interface TraceWire {
+  trace_info: TraceInfoWire;
+  spans: SpanWire[];
+}
+
+export interface SearchTracesOptions {
+  experimentIds: string[];
+  filter?: string;
+  orderBy?: string[];
+  maxResults?: number;
+  pageToken?: string;
+}
+
+export interface TracesPage {
+  traces: TraceInfoWire[];
+  nextPageToken?: string;
+}
+
 export interface ArtifactFileInfo {
   path: string;
   is_dir: boolean;
@@ -251,10 +299,44 @@ export class MlflowClient {
     await this.#http.close();
   }
 
-  #call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, params: Record<string, unknown> = {}): Promise<T> {
+  #call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, params: Record<string, unknown> = {}, version: '2.0' | '3.0' = '2.0'): Promise<T> {
     const options: SendOptions =
       method === 'GET' ? { query: params as SendOptions['query'] } : { json: params };
-    return this.#http.json<T>(method, `/api/2.0/mlflow${path}`, options);
+    return this.#http.json<T>(method, `/api/${version}/mlflow${path}`, options);
+  }
+
+  // ---- traces (MLflow v3 trace API) ----
+
+  async searchTracesPage(query: SearchTracesOptions): Promise<TracesPage> {
+    const res = await this.#call<{ traces?: TraceInfoWire[]; next_page_token?: string }>(
+      'POST',
+      '/traces/search',
+      {
+        locations: query.experimentIds.map((experiment_id) => ({ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id } })),
+        filter: query.filter,
+        order_by: query.orderBy,
+        max_results: query.maxResults,
+        page_token: query.pageToken,
+      },
+      '3.0',
+    );
+    return { traces: res.traces ?? [], ...(res.next_page_token ? { nextPageToken: res.next_page_token } : {}) };
+  }
+
+  /** Every matching trace's info, page by page; `maxResults` is the page size. */
+  async *searchTraces(query: SearchTracesOptions): AsyncGenerator<TraceInfoWire, void, undefined> {
+    let pageToken = query.pageToken;
+    do {
+      const page = await this.searchTracesPage({ ...query, pageToken });
+      yield* page.traces;
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+  }
+
+  /** A trace with its spans (OTLP span JSON as the server stores it). */
+  async getTrace(traceId: string): Promise<TraceWire> {
+    const res = await this.#call<{ trace: TraceWire }>('GET', '/traces/get', { trace_id: traceId }, '3.0');
+    return { trace_info: res.trace.trace_info, spans: res.trace.spans ?? [] };
   }
 
   // ---- experiments ----

@@ -13,6 +13,11 @@ export {
   type MetricInput,
   type MlflowClientOptions,
   type RunsPage,
+  type SearchTracesOptions,
+  type SpanWire,
+  type TraceInfoWire,
+  type TracesPage,
+  type TraceWire,
   type UpdateRunOptions,
 } from './client.ts';
 export { MlflowApiError, MlflowConnectionError } from './errors.ts';

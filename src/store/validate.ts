@@ -9,7 +9,21 @@ import type { KeyValue, LogBatchInput, Metric } from './contract.ts';
 const KEY_RULE =
   'Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).';
 
+/**
+ * Keys already found valid. A training loop logs the same few keys thousands of times, and
+ * log-batch checks up to 1000 per request; bounded so arbitrary keys cannot grow it.
+ */
+const validKeys = new Set<string>();
+const VALID_KEY_CACHE_SIZE = 10_000;
+
 export function validateKey(key: string, what: 'Metric name' | 'Param name' | 'Tag name' | 'key'): void {
+  if (validKeys.has(key)) return;
+  checkKey(key, what);
+  if (validKeys.size >= VALID_KEY_CACHE_SIZE) validKeys.clear();
+  validKeys.add(key);
+}
+
+function checkKey(key: string, what: string): void {
   if (key === '' || key === undefined || key === null) {
     throw invalidParam(`Missing value for required parameter 'key'. See the API docs for more information about request parameters.`);
   }
