@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteTrackingStore } from '../../src/store/index.ts';
 import { coreConformance } from './conformance/core.ts';
 import { searchConformance } from './conformance/search.ts';
+import { tracesConformance } from './conformance/traces.ts';
 import type { StoreFactory } from './conformance/factory.ts';
 
 // A file-backed database, so WAL mode and migrations run as they do in the server.
@@ -12,3 +13,4 @@ const sqliteFactory: StoreFactory = async () => new SqliteTrackingStore({ path: 
 
 describe('SQLite store: core conformance', () => coreConformance(sqliteFactory));
 describe('SQLite store: search conformance', () => searchConformance(sqliteFactory));
+describe('SQLite store: traces conformance', () => tracesConformance(sqliteFactory));

@@ -10,10 +10,12 @@
  *
  *   filter     := clause (AND clause)* EOF
  *   clause     := identifier comparator value
- *   comparator := '=' | '!=' | '>' | '>=' | '<' | '<=' | LIKE | ILIKE | IN | NOT IN | IS NULL | IS NOT NULL
+ *   comparator := '=' | '!=' | '>' | '>=' | '<' | '<=' | LIKE | ILIKE | RLIKE | IN | NOT IN | IS NULL | IS NOT NULL
  *   value      := number | 'string' | "string" | '(' string (',' string)* ')'
  *   identifier := [prefix '.'] key   where key is bare (dots allowed) or quoted with ` or "
  *   order_by   := identifier [ASC | DESC]
+ *
+ * RLIKE (a regular expression, unanchored) is accepted for traces only, as in MLflow.
  */
 import { MlflowError } from '../../mlflow/errors.ts';
 import type { Clause, Comparator, OrderByTerm, SearchEntity, SearchTarget } from './ast.ts';
@@ -41,7 +43,7 @@ interface Token {
   num?: number;
 }
 
-const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'LIKE', 'ILIKE', 'ASC', 'DESC']);
+const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'LIKE', 'ILIKE', 'RLIKE', 'ASC', 'DESC']);
 
 const WORD_START = /[\p{L}_]/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -202,6 +204,12 @@ interface TargetGrammar {
   orderAttributes: AttributeSpec;
   /** Entities order_by accepts besides attributes. */
   orderEntities: ReadonlySet<SearchEntity>;
+  /** Comparators for tags (and trace metadata); KEY_VALUE_COMPARATORS unless set. */
+  keyValueComparators?: readonly Comparator[];
+  /** Attributes MLflow stores as a tag or metadata entry: the clause is rewritten to that entity and key. */
+  rewrites?: Readonly<Record<string, { entity: SearchEntity; key: string }>>;
+  /** Keys `span.<key>` accepts. */
+  spanKeys?: readonly string[];
 }
 
 const RUN_ATTRIBUTES: Record<string, AttributeKind> = {
@@ -308,10 +316,64 @@ const LOGGED_MODEL_GRAMMAR: TargetGrammar = {
   orderEntities: new Set<SearchEntity>(['metric']),
 };
 
+// SearchTraceUtils (MLflow 3.11): trace attributes, tags, metadata and span columns.
+const TRACE_STRING_COMPARATORS: readonly Comparator[] = ['=', '!=', 'LIKE', 'ILIKE', 'RLIKE', 'IN', 'NOT IN'];
+const TRACE_ATTRIBUTE_KEYS: Record<string, AttributeKind> = {
+  request_id: 'string',
+  timestamp_ms: 'numeric',
+  execution_time_ms: 'numeric',
+  end_time_ms: 'numeric',
+  status: 'string',
+  client_request_id: 'string',
+  name: 'string',
+  run_id: 'string',
+};
+const TRACE_ATTRIBUTE_ALIASES: Record<string, string> = {
+  trace_id: 'request_id',
+  timestamp: 'timestamp_ms',
+  execution_time: 'execution_time_ms',
+  end_time: 'end_time_ms',
+  state: 'status',
+};
+
+const TRACE_GRAMMAR: TargetGrammar = {
+  name: 'traces',
+  prefixes: {
+    tag: 'tag',
+    tags: 'tag',
+    metadata: 'metadata',
+    request_metadata: 'metadata',
+    attribute: 'attribute',
+    attributes: 'attribute',
+    trace: 'attribute',
+    span: 'span',
+  },
+  filterAttributes: {
+    keys: TRACE_ATTRIBUTE_KEYS,
+    aliases: TRACE_ATTRIBUTE_ALIASES,
+    listKeys: new Set(['name', 'status', 'request_id', 'run_id', 'client_request_id']),
+    stringComparators: TRACE_STRING_COMPARATORS,
+  },
+  orderAttributes: {
+    keys: { ...TRACE_ATTRIBUTE_KEYS, experiment_id: 'numeric' },
+    aliases: TRACE_ATTRIBUTE_ALIASES,
+    listKeys: new Set(),
+    stringComparators: TRACE_STRING_COMPARATORS,
+  },
+  orderEntities: new Set<SearchEntity>(['tag', 'metadata']),
+  keyValueComparators: ['=', '!=', 'LIKE', 'ILIKE', 'RLIKE', 'IS NULL', 'IS NOT NULL'],
+  rewrites: {
+    name: { entity: 'tag', key: 'mlflow.traceName' },
+    run_id: { entity: 'metadata', key: 'mlflow.sourceRun' },
+  },
+  spanKeys: ['name', 'type', 'status'],
+};
+
 const GRAMMARS: Record<SearchTarget, TargetGrammar> = {
   runs: RUN_GRAMMAR,
   experiments: EXPERIMENT_GRAMMAR,
   logged_models: LOGGED_MODEL_GRAMMAR,
+  traces: TRACE_GRAMMAR,
 };
 
 const DATASET_KEYS = ['name', 'digest', 'context'];
@@ -323,6 +385,8 @@ const ENTITY_WORD: Record<SearchEntity, string> = {
   tag: 'tag',
   attribute: 'attribute',
   dataset: 'dataset',
+  metadata: 'metadata',
+  span: 'span',
 };
 
 const listOf = (xs: readonly string[]): string => xs.join(', ');
@@ -399,6 +463,12 @@ function resolveIdentifier(t: Token, grammar: TargetGrammar, forOrderBy: boolean
     }
     return { entity, key: canonical, kind };
   }
+  if (entity === 'span' && !(grammar.spanKeys ?? []).includes(key)) {
+    throw new SyntaxFault(
+      `Invalid span attribute '${key}' specified in '${t.raw}' at position ${t.start}. Valid keys are ${listOf(grammar.spanKeys ?? [])}`,
+      t.start,
+    );
+  }
   if (entity === 'dataset' && !DATASET_KEYS.includes(key)) {
     throw new SyntaxFault(
       `Invalid dataset key '${key}' specified in '${t.raw}' at position ${t.start}. Valid keys are ${listOf(DATASET_KEYS)}`,
@@ -444,6 +514,7 @@ function takeComparator(c: Cursor, ident: Token): { comparator: Comparator; toke
     switch (t.text) {
       case 'LIKE':
       case 'ILIKE':
+      case 'RLIKE':
       case 'IN':
         return { comparator: t.text, token: t, raw: t.raw };
       case 'NOT': {
@@ -568,11 +639,20 @@ function parseClause(c: Cursor, src: string, grammar: TargetGrammar): Clause {
   const { token: identTok, id } = takeIdentifier(c, grammar, false);
   const { comparator, token: cmpTok, raw: cmpRaw } = takeComparator(c, identTok);
   const subject = `'${identTok.raw}'`;
-  const clause = (value: Clause['value']): Clause => ({ entity: id.entity, key: id.key, comparator, value });
+  const rewrite = id.entity === 'attribute' && grammar.rewrites && Object.hasOwn(grammar.rewrites, id.key) ? grammar.rewrites[id.key] : undefined;
+  const clause = (value: Clause['value']): Clause => ({ entity: rewrite?.entity ?? id.entity, key: rewrite?.key ?? id.key, comparator, value });
+  const keyValueComparators = grammar.keyValueComparators ?? KEY_VALUE_COMPARATORS;
 
   if (comparator === 'IS NULL' || comparator === 'IS NOT NULL') {
-    if (id.entity !== 'param' && id.entity !== 'tag') {
-      const allowed = id.entity === 'metric' || id.kind === 'numeric' ? METRIC_COMPARATORS : id.entity === 'dataset' ? DATASET_COMPARATORS : grammar.filterAttributes.stringComparators;
+    if (id.entity !== 'param' && id.entity !== 'tag' && id.entity !== 'metadata') {
+      const allowed =
+        id.entity === 'metric' || id.kind === 'numeric'
+          ? METRIC_COMPARATORS
+          : id.entity === 'dataset'
+            ? DATASET_COMPARATORS
+            : id.entity === 'span'
+              ? TRACE_STRING_COMPARATORS
+              : grammar.filterAttributes.stringComparators;
       throw unsupportedComparator(comparator, cmpRaw, cmpTok, allowed, subject);
     }
     return clause(null);
@@ -586,18 +666,24 @@ function parseClause(c: Cursor, src: string, grammar: TargetGrammar): Clause {
       if (!METRIC_COMPARATORS.includes(comparator)) throw unsupportedComparator(comparator, cmpRaw, cmpTok, METRIC_COMPARATORS, `metric ${subject}`);
       return clause(expectNumber(value, 'metric'));
     case 'param':
-    case 'tag': {
+    case 'tag':
+    case 'metadata': {
+      const allowed = id.entity === 'param' ? KEY_VALUE_COMPARATORS : keyValueComparators;
       if (isList) {
         // MLflow rejects the list value before it looks at the comparator (transcript: params.lr IN (...)).
         throw new SyntaxFault(
           `Expected a quoted string value for ${ENTITY_WORD[id.entity]} (e.g. 'my-value'). Got value ${rawOf(value)} at position ${startOf(value)}; ` +
-            `comparator '${cmpRaw}' is not supported for ${id.entity === 'param' ? 'params' : 'tags'} (allowed: ${listOf(KEY_VALUE_COMPARATORS)})`,
+            `comparator '${cmpRaw}' is not supported for ${id.entity === 'param' ? 'params' : id.entity === 'tag' ? 'tags' : 'metadata'} (allowed: ${listOf(allowed)})`,
           startOf(value),
         );
       }
-      if (!KEY_VALUE_COMPARATORS.includes(comparator)) throw unsupportedComparator(comparator, cmpRaw, cmpTok, KEY_VALUE_COMPARATORS, `${ENTITY_WORD[id.entity]} ${subject}`);
+      if (!allowed.includes(comparator)) throw unsupportedComparator(comparator, cmpRaw, cmpTok, allowed, `${ENTITY_WORD[id.entity]} ${subject}`);
       return clause(expectString(value, id.entity));
     }
+    case 'span':
+      if (!TRACE_STRING_COMPARATORS.includes(comparator)) throw unsupportedComparator(comparator, cmpRaw, cmpTok, TRACE_STRING_COMPARATORS, `span ${subject}`);
+      if (isList) return clause(expectStringList(value, comparator));
+      return clause(expectString(value, 'span'));
     case 'dataset':
       if (!DATASET_COMPARATORS.includes(comparator)) throw unsupportedComparator(comparator, cmpRaw, cmpTok, DATASET_COMPARATORS, `dataset ${subject}`);
       return clause(isList ? expectStringList(value, comparator) : expectString(value, 'dataset'));
@@ -685,7 +771,8 @@ export function parseOrderBy(orderBy: string, target: SearchTarget): OrderByTerm
     } else if (dir.kind !== 'eof') {
       throw new SyntaxFault(`Invalid ordering key ${describe(dir)}; expected ASC or DESC`, dir.start);
     }
-    return { entity: id.entity, key: id.key, ascending };
+    const rewrite = id.entity === 'attribute' && grammar.rewrites && Object.hasOwn(grammar.rewrites, id.key) ? grammar.rewrites[id.key] : undefined;
+    return { entity: rewrite?.entity ?? id.entity, key: rewrite?.key ?? id.key, ascending };
   } catch (err) {
     fault('order_by clause', orderBy, err);
   }

@@ -135,4 +135,74 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_uuid, model_id, direction)
   );
   `,
+  // 2: traces (MLflow v3 trace info, OTLP spans, assessments). Children reference trace_info
+  // without ON DELETE CASCADE: the trace store deletes them itself, in the same transaction.
+  `
+  CREATE TABLE trace_info (
+    trace_id TEXT PRIMARY KEY,
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+    request_time INTEGER NOT NULL,
+    execution_duration_ms INTEGER,
+    state TEXT NOT NULL,
+    request_preview TEXT,
+    response_preview TEXT,
+    client_request_id TEXT
+  );
+  -- The default search order (newest first, then id) within an experiment, and delete-by-age.
+  CREATE INDEX trace_info_experiment_time ON trace_info (experiment_id, request_time DESC, trace_id);
+  CREATE TABLE trace_tags (
+    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (trace_id, key)
+  );
+  -- Covering (key, value) indexes: a tag or metadata filter yields trace ids from the index alone.
+  CREATE INDEX trace_tags_key_value ON trace_tags (key, value, trace_id);
+  CREATE TABLE trace_metadata (
+    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (trace_id, key)
+  );
+  CREATE INDEX trace_metadata_key_value ON trace_metadata (key, value, trace_id);
+  -- One row per span, merged by (trace_id, span_id) whatever order spans arrive in. Span and
+  -- parent ids are base64 as in the span JSON; times are nanoseconds, which SQLite's 64-bit
+  -- INTEGER holds exactly. content is the span's JSON as GetTrace returns it; usage holds the
+  -- span's token counts and cost as JSON, for the trace totals and metrics.
+  CREATE TABLE spans (
+    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    span_id TEXT NOT NULL,
+    parent_span_id TEXT,
+    name TEXT NOT NULL,
+    span_type TEXT,
+    status TEXT NOT NULL,
+    start_time_ns INTEGER NOT NULL,
+    end_time_ns INTEGER,
+    content TEXT NOT NULL,
+    usage TEXT,
+    PRIMARY KEY (trace_id, span_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX spans_trace_start ON spans (trace_id, start_time_ns);
+  CREATE INDEX spans_name ON spans (name, trace_id);
+  CREATE INDEX spans_type ON spans (span_type, trace_id);
+  -- body is the assessment's JSON; the columns beside it are what lookups and overrides need.
+  CREATE TABLE assessments (
+    assessment_id TEXT PRIMARY KEY,
+    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    name TEXT NOT NULL,
+    create_time_ms INTEGER NOT NULL,
+    last_update_time_ms INTEGER NOT NULL,
+    valid INTEGER NOT NULL DEFAULT 1,
+    overrides TEXT,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX assessments_trace ON assessments (trace_id, create_time_ms);
+  -- Traces linked to runs (LinkTracesToRun); a trace may be linked to several runs.
+  CREATE TABLE trace_run_links (
+    run_uuid TEXT NOT NULL,
+    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    PRIMARY KEY (run_uuid, trace_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX trace_run_links_trace ON trace_run_links (trace_id);
+  `,
 ];

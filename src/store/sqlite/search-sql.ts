@@ -55,7 +55,7 @@ function numericOp(c: Comparator): string {
 }
 
 /** `column <op> ?` for a string comparison, pushing the bound value(s). */
-function stringPredicate(column: string, clause: Clause, params: SqlParam[]): string {
+export function stringPredicate(column: string, clause: Clause, params: SqlParam[]): string {
   const { comparator: c, value } = clause;
   if (c === 'IN' || c === 'NOT IN') {
     if (!Array.isArray(value) || value.length === 0) throw invalid(`${c} needs a non-empty list of strings for '${clause.key}'`);
@@ -76,7 +76,7 @@ function stringPredicate(column: string, clause: Clause, params: SqlParam[]): st
   }
 }
 
-function numericPredicate(column: string, clause: Clause, params: SqlParam[]): string {
+export function numericPredicate(column: string, clause: Clause, params: SqlParam[]): string {
   if (typeof clause.value !== 'number') throw invalid(`Comparator '${clause.comparator}' needs a number for '${clause.key}'`);
   params.push(clause.value);
   return `${column} ${numericOp(clause.comparator)} ?`;
@@ -95,7 +95,7 @@ function metricValuePredicate(alias: string, clause: Clause, params: SqlParam[])
  * is uncorrelated, so SQLite evaluates it once through the (key, value) index and probes the
  * result per row, instead of one correlated lookup per row (10x faster over 10k runs).
  */
-function keyValuePredicate(table: string, fk: string, parent: string, clause: Clause, params: SqlParam[]): string {
+export function keyValuePredicate(table: string, fk: string, parent: string, clause: Clause, params: SqlParam[]): string {
   params.push(clause.key);
   const base = `SELECT kv.${fk} FROM ${table} kv WHERE kv.key = ?`;
   if (clause.comparator === 'IS NULL') return `${parent}.${fk} NOT IN (${base})`;
@@ -169,7 +169,7 @@ export function compileRunFilter(clauses: Clause[]): CompiledFilter {
   return { where, params };
 }
 
-function rejectDuplicates(terms: OrderByTerm[]): void {
+export function rejectDuplicates(terms: OrderByTerm[]): void {
   const seen = new Set<string>();
   for (const t of terms) {
     const id = `${t.entity}.${t.key}`;
@@ -181,7 +181,7 @@ function rejectDuplicates(terms: OrderByTerm[]): void {
 const dir = (t: OrderByTerm): string => (t.ascending ? 'ASC' : 'DESC');
 
 /** Missing/NULL sorts last whatever the direction (SQLite has no NULLS LAST on older builds). */
-const nullsLast = (expr: string, t: OrderByTerm): string[] => [`CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END`, `${expr} ${dir(t)}`];
+export const nullsLast = (expr: string, t: OrderByTerm): string[] => [`CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END`, `${expr} ${dir(t)}`];
 
 /** Real values, then NaN, then missing, whatever the direction: MLflow's sort for metrics. */
 const metricOrder = (alias: string, t: OrderByTerm): string[] => [

@@ -19,6 +19,7 @@ import type {
   SearchExperimentsQuery,
   SearchLoggedModelsQuery,
   SearchRunsQuery,
+  TraceStore,
   TrackingStore,
   UpdateRunInput,
 } from '../contract.ts';
@@ -34,6 +35,7 @@ import {
   validateKey,
 } from '../validate.ts';
 import { SqliteDb } from './db.ts';
+import { SqliteTraceStore } from './traces.ts';
 import {
   compileExperimentFilter,
   compileExperimentOrderBy,
@@ -174,11 +176,13 @@ function lifecycleCondition(column: string, view: ViewType | undefined): string 
 
 export class SqliteTrackingStore implements TrackingStore {
   readonly defaultArtifactRoot: string;
+  readonly traces: TraceStore;
   private readonly sql: SqliteDb;
 
   constructor(options: SqliteStoreOptions) {
     this.defaultArtifactRoot = options.defaultArtifactRoot ?? 'mlflow-artifacts:/';
     this.sql = new SqliteDb(options.path);
+    this.traces = new SqliteTraceStore(this.sql);
     const now = Date.now();
     this.sql.run(
       `INSERT OR IGNORE INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
@@ -522,13 +526,19 @@ export class SqliteTrackingStore implements TrackingStore {
       if (!cur || isNewer(point, cur)) latest.set(m.key, point);
       return point;
     });
+    // One lookup for every key in the batch; then an insert per new series, an update per
+    // series whose latest point moved.
+    const existing = new Map<string, { series_id: number; value: number; timestamp: number; step: number }>();
+    for (const row of this.sql.all<{ key: string; series_id: number; value: number; timestamp: number; step: number }>(
+      'SELECT key, series_id, value, timestamp, step FROM latest_metrics WHERE run_uuid = ? AND key IN (SELECT value FROM json_each(?))',
+      runId,
+      JSON.stringify([...latest.keys()]),
+    )) {
+      existing.set(row.key, row);
+    }
     const seriesIds = new Map<string, number>();
     for (const [key, point] of latest) {
-      const row = this.sql.get<{ series_id: number; value: number; timestamp: number; step: number }>(
-        'SELECT series_id, value, timestamp, step FROM latest_metrics WHERE run_uuid = ? AND key = ?',
-        runId,
-        key,
-      );
+      const row = existing.get(key);
       if (!row) {
         const { lastInsertRowid } = this.sql.run(
           'INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step) VALUES (?, ?, ?, ?, ?, ?)',
