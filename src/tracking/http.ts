@@ -110,8 +110,33 @@ export function required<T>(value: T | undefined | null | '', name: string): T {
   return value;
 }
 
+// JSON.rawJSON/isRawJSON (Node 21+) are not in the es2024 typings yet.
+const rawJson = JSON as unknown as { rawJSON(text: string): object; isRawJSON(value: unknown): boolean };
+
+/**
+ * An integer written exactly as a JSON number, for int64/fixed64 values beyond 2^53 (span times
+ * in ns): `JSON.stringify` emits the digits as they are.
+ */
+export function exactInteger(decimal: string): unknown {
+  if (!/^-?\d+$/.test(decimal)) throw new TypeError(`not a decimal integer: ${decimal}`);
+  return rawJson.rawJSON(decimal);
+}
+
+const verbatimValues = new WeakSet<object>();
+
+/**
+ * Marks a free-form JSON value (a google.protobuf.Value such as an assessment's feedback) to be
+ * written as it is: its empty lists are data, not unset repeated fields.
+ */
+export function verbatim<T>(value: T): T {
+  if (value !== null && typeof value === 'object') verbatimValues.add(value);
+  return value;
+}
+
 /** Proto-JSON: drop undefined and empty lists (proto omits empty repeated fields), encode non-finite doubles. */
 export function toWireJson(value: unknown): unknown {
+  if (rawJson.isRawJSON(value)) return value;
+  if (value !== null && typeof value === 'object' && verbatimValues.has(value)) return value;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN';
     if (value === Infinity) return 'Infinity';

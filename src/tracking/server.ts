@@ -14,6 +14,8 @@ import { experimentRoutes } from './routes/experiments.ts';
 import { runRoutes } from './routes/runs.ts';
 import { loggedModelRoutes } from './routes/logged-models.ts';
 import { artifactRoutes } from './routes/artifacts.ts';
+import { traceRoutes } from './routes/traces.ts';
+import { otlpRoutes } from './otlp/routes.ts';
 import { PACKAGE_VERSION } from '../version.ts';
 
 /** Largest JSON body the API accepts; log-batch has its own 1 MB rule inside. Trace payloads need room. */
@@ -55,7 +57,10 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
     experimentRoutes(api, options.store);
     runRoutes(api, options.store);
     loggedModelRoutes(api, options.store);
+    traceRoutes(api, { store: options.store, repository: new LocalArtifactRepository(resolve(options.artifactsDestination)) });
   });
+  // OTLP/HTTP ingestion: its own scope, as it reads protobuf bytes and answers FastAPI-style errors.
+  await app.register(async (otlp) => otlpRoutes(otlp, { store: options.store }));
   await app.register(async (artifacts) => {
     artifactRoutes(artifacts, {
       store: options.store,
