@@ -1,205 +1,14 @@
 /**
- * `npm run bench`: the tracking server's speed and memory targets, measured on the bundled CLI
- * (dist/cli/index.js) against a fresh database, printed as JSON. Targets are reported, not
- * asserted: timing belongs here, never in unit tests. `--smoke` runs tiny sizes so CI proves the
- * harness works without spending minutes.
+ * `npm run bench`: speed and memory targets, measured on the bundled CLI (dist/cli/index.js)
+ * against fresh databases, printed as JSON. Targets are reported, not asserted: timing belongs
+ * here, never in unit tests. `--smoke` runs tiny sizes so CI proves the harness works without
+ * spending minutes; `--only=a,b` runs a subset (cold_start, log_batch, search, artifacts,
+ * sdk_overhead, otlp_ingest), e.g. while profiling.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
-import { launchServer, type LaunchedServer } from '../src/tracking/launch.ts';
+import { agent, smoke, startServer, stopServer } from './lib.ts';
+import { benchArtifactMemory, benchColdStart, benchLogBatch, benchSearch } from './tracking.ts';
+import { benchOtlpIngest, benchSdkOverhead } from './tracing.ts';
 
-const smoke = process.argv.includes('--smoke');
-const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'dist/cli/index.js');
-
-const SIZES = smoke
-  ? { coldStarts: 2, batchesPerClient: 5, clients: 4, runs: 300, metricsPerRun: 10, searches: 10, artifactBytes: 32 * 2 ** 20 }
-  : { coldStarts: 7, batchesPerClient: 250, clients: 4, runs: 10_000, metricsPerRun: 10, searches: 50, artifactBytes: 2 ** 30 };
-
-const agent = new Agent({ connections: 16, pipelining: 1, keepAliveTimeout: 30_000 });
-
-interface Server {
-  url: string;
-  child: LaunchedServer['child'];
-  dir: string;
-  stop(): Promise<number | null>;
-}
-
-async function startServer(): Promise<Server & { readyMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-bench-'));
-  const t0 = performance.now();
-  const server = await launchServer({
-    cli,
-    args: ['--port', '0', '--backend-store-uri', join(dir, 'bench.db'), '--artifacts-destination', join(dir, 'artifacts')],
-  });
-  // Cold start ends at the first 200 from /health, as a user's readiness probe would see it.
-  for (;;) {
-    try {
-      const res = await request(`${server.url}/health`, { dispatcher: agent });
-      await res.body.text();
-      if (res.statusCode === 200) break;
-    } catch {
-      await sleep(2);
-    }
-  }
-  return { url: server.url, child: server.child, dir, stop: server.stop, readyMs: performance.now() - t0 };
-}
-
-async function stopServer(s: Server): Promise<void> {
-  await s.stop();
-  rmSync(s.dir, { recursive: true, force: true });
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bench reads a few known fields of untyped JSON
-async function api<T = any>(s: Server, path: string, body?: unknown): Promise<T> {
-  const res = await request(`${s.url}${path}`, {
-    dispatcher: agent,
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.body.text();
-  if (res.statusCode !== 200) throw new Error(`${path} → ${res.statusCode} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function rssKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
-}
-
-async function benchColdStart(): Promise<Record<string, number>> {
-  const times: number[] = [];
-  for (let i = 0; i < SIZES.coldStarts; i++) {
-    const s = await startServer();
-    times.push(s.readyMs);
-    await stopServer(s);
-  }
-  return { cold_start_ms_p50: percentile(times, 50), cold_start_ms_max: Math.max(...times), cold_start_target_ms: 300 };
-}
-
-async function benchLogBatch(s: Server): Promise<Record<string, number>> {
-  const { experiment_id } = await api(s, '/api/2.0/mlflow/experiments/create', { name: 'bench-log-batch' });
-  const runIds: string[] = [];
-  for (let c = 0; c < SIZES.clients; c++) runIds.push((await api(s, '/api/2.0/mlflow/runs/create', { experiment_id })).run.info.run_id);
-  const bodies = runIds.map((run_id) =>
-    Array.from({ length: SIZES.batchesPerClient }, (_, b) =>
-      JSON.stringify({
-        run_id,
-        metrics: Array.from({ length: 1000 }, (_, i) => ({ key: `m${i % 50}`, value: Math.random(), timestamp: 1_700_000_000_000 + b, step: b * 20 + Math.floor(i / 50) })),
-      }),
-    ),
-  );
-  const t0 = performance.now();
-  await Promise.all(
-    bodies.map(async (list) => {
-      for (const body of list) {
-        const res = await request(`${s.url}/api/2.0/mlflow/runs/log-batch`, { dispatcher: agent, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        await res.body.text();
-        if (res.statusCode !== 200) throw new Error(`log-batch → ${res.statusCode}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  const metrics = SIZES.clients * SIZES.batchesPerClient * 1000;
-  return { log_batch_metrics_per_s: Math.round(metrics / seconds), log_batch_metrics: metrics, log_batch_target_per_s: 200_000 };
-}
-
-async function benchSearch(s: Server): Promise<Record<string, number>> {
-  const { experiment_id } = await api(s, '/api/2.0/mlflow/experiments/create', { name: 'bench-search' });
-  const t0 = performance.now();
-  const queue = Array.from({ length: SIZES.runs }, (_, i) => i);
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        const run = await api(s, '/api/2.0/mlflow/runs/create', { experiment_id, run_name: `run-${i}`, start_time: 1_700_000_000_000 + i });
-        await api(s, '/api/2.0/mlflow/runs/log-batch', {
-          run_id: run.run.info.run_id,
-          metrics: Array.from({ length: SIZES.metricsPerRun }, (_, k) => ({ key: `metric_${k}`, value: ((i * 7919 + k * 104_729) % 10_000) / 10_000, timestamp: 1_700_000_000_000, step: 0 })),
-          params: [{ key: 'model', value: i % 3 === 0 ? 'cnn' : 'mlp' }],
-        });
-      }
-    }),
-  );
-  const populateS = (performance.now() - t0) / 1000;
-  const times: number[] = [];
-  let returned = 0;
-  for (let q = 0; q < SIZES.searches; q++) {
-    const t = performance.now();
-    const res = await api(s, '/api/2.0/mlflow/runs/search', {
-      experiment_ids: [experiment_id],
-      filter: `metrics.metric_0 > 0.5 and params.model = 'cnn'`,
-      order_by: ['metrics.metric_1 DESC'],
-      max_results: 100,
-    });
-    times.push(performance.now() - t);
-    returned = res.runs?.length ?? 0;
-  }
-  return {
-    search_runs_ms_p50: percentile(times, 50),
-    search_runs_ms_p95: percentile(times, 95),
-    search_runs_returned: returned,
-    search_runs_total_runs: SIZES.runs,
-    search_populate_s: populateS,
-    search_runs_target_ms: 50,
-  };
-}
-
-async function benchArtifactMemory(): Promise<Record<string, number>> {
-  const s = await startServer();
-  try {
-    const pid = s.child.pid!;
-    const { experiment_id } = await api(s, '/api/2.0/mlflow/experiments/create', { name: 'bench-artifacts' });
-    const run = await api(s, '/api/2.0/mlflow/runs/create', { experiment_id });
-    const path = `${run.run.info.artifact_uri.replace('mlflow-artifacts:/', '')}/big.bin`;
-    await sleep(200);
-    const idleKb = rssKb(pid, 'VmRSS');
-    const chunk = Buffer.alloc(1 << 20, 7);
-    const chunks = SIZES.artifactBytes / chunk.length;
-    const t0 = performance.now();
-    const up = await request(`${s.url}/api/2.0/mlflow-artifacts/artifacts/${path}`, {
-      dispatcher: agent,
-      method: 'PUT',
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(SIZES.artifactBytes) },
-      body: Readable.from((function* () {
-        for (let i = 0; i < chunks; i++) yield chunk;
-      })()),
-    });
-    await up.body.text();
-    if (up.statusCode !== 200) throw new Error(`upload → ${up.statusCode}`);
-    const upS = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
-    const down = await request(`${s.url}/api/2.0/mlflow-artifacts/artifacts/${path}`, { dispatcher: agent });
-    let received = 0;
-    await pipeline(down.body, new Writable({ write(c: Buffer, _e, cb) { received += c.length; cb(); } }));
-    if (received !== SIZES.artifactBytes) throw new Error(`download returned ${received} bytes`);
-    const downS = (performance.now() - t1) / 1000;
-    const peakKb = rssKb(pid, 'VmHWM');
-    return {
-      artifact_bytes: SIZES.artifactBytes,
-      artifact_idle_rss_mb: idleKb / 1024,
-      artifact_peak_rss_mb: peakKb / 1024,
-      artifact_peak_over_idle_mb: (peakKb - idleKb) / 1024,
-      artifact_upload_mb_per_s: SIZES.artifactBytes / 2 ** 20 / upS,
-      artifact_download_mb_per_s: SIZES.artifactBytes / 2 ** 20 / downS,
-      artifact_target_over_idle_mb: 64,
-    };
-  } finally {
-    await stopServer(s);
-  }
-}
-
-// `--only a,b` runs a subset (cold_start, log_batch, search, artifacts), e.g. while profiling.
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const want = (name: string): boolean => !onlyArg || onlyArg.split(',').includes(name);
 
@@ -215,6 +24,15 @@ if (want('log_batch') || want('search')) {
   }
 }
 if (want('artifacts')) Object.assign(results, await benchArtifactMemory());
+if (want('sdk_overhead') || want('otlp_ingest')) {
+  const s = await startServer();
+  try {
+    if (want('sdk_overhead')) Object.assign(results, await benchSdkOverhead(s));
+    if (want('otlp_ingest')) Object.assign(results, await benchOtlpIngest(s));
+  } finally {
+    await stopServer(s);
+  }
+}
 const r = results as Record<string, number>;
 const met = (value: number | undefined, ok: (v: number) => boolean): boolean | null => (value === undefined ? null : ok(value));
 results.targets_met = {
@@ -222,6 +40,8 @@ results.targets_met = {
   log_batch: met(r.log_batch_metrics_per_s, (v) => v >= 200_000),
   search_runs: met(r.search_runs_ms_p50, (v) => v < 50),
   artifact_memory: met(r.artifact_peak_over_idle_mb, (v) => v < 64),
+  sdk_overhead: met(r.sdk_overhead_us_per_span, (v) => v < 5),
+  otlp_ingest: met(r.otlp_ingest_spans_per_s, (v) => v >= 50_000),
 };
 console.log(JSON.stringify(results, null, 2));
 await agent.close();
