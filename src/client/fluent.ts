@@ -4,6 +4,7 @@
  * by setExperiment. Runs are explicit handles rather than a hidden "active run" stack, so
  * concurrent async code cannot log to the wrong run.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { MLFLOW_TAGS, type RunStatus } from '../mlflow/limits.ts';
 import type { Experiment, KeyValue, Run, RunInfo } from '../store/contract.ts';
@@ -12,6 +13,14 @@ import { MlflowApiError } from './errors.ts';
 
 let defaultClient: MlflowClient | undefined;
 const activeExperiments = new WeakMap<MlflowClient, string>();
+/** The run of the enclosing `startRun(options, fn)` callback, per async context (traces link to it). */
+const activeRunStorage = new AsyncLocalStorage<ActiveRun>();
+
+/** The run whose `startRun(options, fn)` callback is executing here, if any. */
+export function getActiveRun(): ActiveRun | undefined {
+  const run = activeRunStorage.getStore();
+  return run && !run.ended ? run : undefined;
+}
 
 /** The client fluent calls use when given none; built from MLFLOW_TRACKING_* on first use. */
 export function getDefaultClient(): MlflowClient {
@@ -195,7 +204,7 @@ export async function startRun<T>(options: StartRunOptions = {}, fn?: (run: Acti
 
   let failed = false;
   try {
-    return await fn(run);
+    return await activeRunStorage.run(run, () => fn(run));
   } catch (err) {
     failed = true;
     throw err;

@@ -22,7 +22,7 @@ export {
 } from './client.ts';
 export { MlflowApiError, MlflowConnectionError } from './errors.ts';
 export { splitLogBatch, type BatchChunk, type WireMetric } from './batch.ts';
-export { ActiveRun, getDefaultClient, setDefaultClient, setExperiment, startRun, type StartRunOptions } from './fluent.ts';
+export { ActiveRun, getActiveRun, getDefaultClient, setDefaultClient, setExperiment, startRun, type StartRunOptions } from './fluent.ts';
 export type {
   Dataset,
   DatasetInput,
