@@ -3,6 +3,7 @@
  * second the server ingests over OTLP/HTTP protobuf, as OpenTelemetry's own exporter sends them.
  */
 import { request } from 'undici';
+import { context as otelContext, trace as otelTrace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { exportStats, flushTraces, init, shutdown, trace, withSpan } from '../src/tracing/index.ts';
@@ -76,7 +77,9 @@ function otlpPayloads(count: number): Uint8Array[] {
       tracer.startActiveSpan('root', (root) => {
         root.setAttribute('mlflow.spanType', 'CHAIN');
         for (let c = 0; c < 9; c++) {
-          const child = tracer.startSpan(`step-${c}`);
+          // No context manager is registered here, so the active span does not propagate: without
+          // an explicit parent every child would become a one-span trace of its own.
+          const child = tracer.startSpan(`step-${c}`, {}, otelTrace.setSpan(otelContext.active(), root));
           child.setAttributes({ 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.usage.input_tokens': 12, 'gen_ai.usage.output_tokens': 34, index: c });
           child.end();
         }

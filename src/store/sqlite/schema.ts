@@ -135,11 +135,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_uuid, model_id, direction)
   );
   `,
-  // 2: traces (MLflow v3 trace info, OTLP spans, assessments). Children reference trace_info
-  // without ON DELETE CASCADE: the trace store deletes them itself, in the same transaction.
+  // 2: traces (MLflow v3 trace info, OTLP spans, assessments). MLflow's trace ids are random, so
+  // they key only trace_info; every other table references a trace by trace_key, an integer the
+  // store hands out in arrival order. New traces then append at the right edge of each b-tree
+  // instead of dirtying a random page per trace per index, which is what bounds ingestion speed.
+  // Children reference trace_info without ON DELETE CASCADE: the trace store deletes them itself,
+  // in the same transaction.
   `
   CREATE TABLE trace_info (
-    trace_id TEXT PRIMARY KEY,
+    trace_key INTEGER PRIMARY KEY,
+    trace_id TEXT NOT NULL UNIQUE,
     experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
     request_time INTEGER NOT NULL,
     execution_duration_ms INTEGER,
@@ -151,26 +156,32 @@ export const MIGRATIONS: readonly string[] = [
   -- The default search order (newest first, then id) within an experiment, and delete-by-age.
   CREATE INDEX trace_info_experiment_time ON trace_info (experiment_id, request_time DESC, trace_id);
   CREATE TABLE trace_tags (
-    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    trace_key INTEGER NOT NULL REFERENCES trace_info(trace_key),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY (trace_id, key)
-  );
-  -- Covering (key, value) indexes: a tag or metadata filter yields trace ids from the index alone.
-  CREATE INDEX trace_tags_key_value ON trace_tags (key, value, trace_id);
+    PRIMARY KEY (trace_key, key)
+  ) WITHOUT ROWID;
+  -- Covering (key, value) indexes: a tag or metadata filter yields trace keys from the index alone.
+  -- mlflow.artifactLocation, which every trace has, is left out: its value embeds the random trace
+  -- id, so indexing it would cost a random page write per new trace; the rare filter on it scans
+  -- the tags table instead. (The search SQL repeats this WHERE term so SQLite can use the index;
+  -- see trace-search-sql.ts.)
+  CREATE INDEX trace_tags_key_value ON trace_tags (key, value, trace_key) WHERE key <> 'mlflow.artifactLocation';
   CREATE TABLE trace_metadata (
-    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    trace_key INTEGER NOT NULL REFERENCES trace_info(trace_key),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY (trace_id, key)
-  );
-  CREATE INDEX trace_metadata_key_value ON trace_metadata (key, value, trace_id);
-  -- One row per span, merged by (trace_id, span_id) whatever order spans arrive in. Span and
+    PRIMARY KEY (trace_key, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX trace_metadata_key_value ON trace_metadata (key, value, trace_key);
+  -- One row per span, merged by (trace_key, span_id) whatever order spans arrive in. Span and
   -- parent ids are base64 as in the span JSON; times are nanoseconds, which SQLite's 64-bit
-  -- INTEGER holds exactly. content is the span's JSON as GetTrace returns it; usage holds the
-  -- span's token counts and cost as JSON, for the trace totals and metrics.
+  -- INTEGER holds exactly. usage holds the span's token counts and cost as JSON, for the trace
+  -- totals and metrics. content is the span's JSON as GetTrace returns it, often kilobytes: it is
+  -- the last column so reading the others never walks its overflow pages, and the table keeps
+  -- its rowid because SQLite's WITHOUT ROWID suits only small rows.
   CREATE TABLE spans (
-    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    trace_key INTEGER NOT NULL REFERENCES trace_info(trace_key),
     span_id TEXT NOT NULL,
     parent_span_id TEXT,
     name TEXT NOT NULL,
@@ -178,17 +189,17 @@ export const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL,
     start_time_ns INTEGER NOT NULL,
     end_time_ns INTEGER,
-    content TEXT NOT NULL,
     usage TEXT,
-    PRIMARY KEY (trace_id, span_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX spans_trace_start ON spans (trace_id, start_time_ns);
-  CREATE INDEX spans_name ON spans (name, trace_id);
-  CREATE INDEX spans_type ON spans (span_type, trace_id);
+    content TEXT NOT NULL,
+    UNIQUE (trace_key, span_id)
+  );
+  -- Span filters of trace search (span.name, span.type) yield trace keys from these.
+  CREATE INDEX spans_name ON spans (name, trace_key);
+  CREATE INDEX spans_type ON spans (span_type, trace_key);
   -- body is the assessment's JSON; the columns beside it are what lookups and overrides need.
   CREATE TABLE assessments (
     assessment_id TEXT PRIMARY KEY,
-    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
+    trace_key INTEGER NOT NULL REFERENCES trace_info(trace_key),
     name TEXT NOT NULL,
     create_time_ms INTEGER NOT NULL,
     last_update_time_ms INTEGER NOT NULL,
@@ -196,13 +207,13 @@ export const MIGRATIONS: readonly string[] = [
     overrides TEXT,
     body TEXT NOT NULL
   );
-  CREATE INDEX assessments_trace ON assessments (trace_id, create_time_ms);
+  CREATE INDEX assessments_trace ON assessments (trace_key, create_time_ms);
   -- Traces linked to runs (LinkTracesToRun); a trace may be linked to several runs.
   CREATE TABLE trace_run_links (
     run_uuid TEXT NOT NULL,
-    trace_id TEXT NOT NULL REFERENCES trace_info(trace_id),
-    PRIMARY KEY (run_uuid, trace_id)
+    trace_key INTEGER NOT NULL REFERENCES trace_info(trace_key),
+    PRIMARY KEY (run_uuid, trace_key)
   ) WITHOUT ROWID;
-  CREATE INDEX trace_run_links_trace ON trace_run_links (trace_id);
+  CREATE INDEX trace_run_links_trace ON trace_run_links (trace_key);
   `,
 ];

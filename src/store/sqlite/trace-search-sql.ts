@@ -4,8 +4,10 @@
  *
  * - attributes are columns of trace_info; `end_time_ms` is request_time + execution duration
  *   (0 when the trace has none yet);
- * - tags and metadata match through uncorrelated IN subqueries on their (key, value) indexes, so a
- *   trace without the key never matches, not even `!=`; `IS NULL` means "has no such key";
+ * - tags, metadata, spans and run links reference a trace by its integer trace_key (schema
+ *   migration 2); tags and metadata match through uncorrelated IN subqueries on their
+ *   (key, value) indexes, so a trace without the key never matches, not even `!=`; `IS NULL`
+ *   means "has no such key";
  * - every `span.*` clause of one filter applies to the same span (MLflow combines them into one
  *   subquery), so `span.name = 'a' AND span.status = 'ERROR'` needs a span that is both;
  * - `run_id = '<id>'` (metadata `mlflow.sourceRun`) also matches traces linked to that run;
@@ -18,7 +20,6 @@
 import { MlflowError } from '../../mlflow/errors.ts';
 import type { Clause, OrderByTerm } from '../search/ast.ts';
 import {
-  keyValuePredicate,
   nullsLast,
   numericPredicate,
   rejectDuplicates,
@@ -30,6 +31,9 @@ import {
 
 /** The metadata key MLflow keeps a trace's source run in. */
 export const SOURCE_RUN_METADATA = 'mlflow.sourceRun';
+
+/** The tag MLflow keeps a trace's artifact location in; left out of the tags (key, value) index, whose schema names it too. */
+export const ARTIFACT_LOCATION_TAG = 'mlflow.artifactLocation';
 
 /** Longest RLIKE pattern accepted; longer ones are almost certainly a mistake and cost time per row. */
 export const MAX_REGEX_PATTERN_LENGTH = 1000;
@@ -140,11 +144,27 @@ function stringOrRegex(column: string, clause: Clause, params: SqlParam[]): stri
   return clause.comparator === 'RLIKE' ? regexPredicate(column, clause, params) : stringPredicate(column, clause, params);
 }
 
-function keyValueOrRegex(table: string, clause: Clause, params: SqlParam[]): string {
-  if (clause.comparator !== 'RLIKE') return keyValuePredicate(table, 'trace_id', 'trace_info', clause, params);
+/**
+ * A tag or metadata clause as an uncorrelated IN subquery over the table's (key, value) index,
+ * evaluated once rather than per trace. The tags index is partial (schema migration 2): it
+ * leaves out `mlflow.artifactLocation`, whose value embeds the random trace id, and SQLite uses
+ * a partial index only when the query repeats the index's WHERE term, hence the extra term.
+ * A filter on that one tag scans the tags table instead.
+ */
+function keyValueOrRegex(table: 'trace_tags' | 'trace_metadata', clause: Clause, params: SqlParam[]): string {
   params.push(clause.key);
-  const pred = regexPredicate('kv.value', clause, params);
-  return `trace_info.trace_id IN (SELECT kv.trace_id FROM ${table} kv WHERE kv.key = ? AND ${pred})`;
+  const partial = table === 'trace_tags' && clause.key !== ARTIFACT_LOCATION_TAG ? ` AND kv.key <> '${ARTIFACT_LOCATION_TAG}'` : '';
+  const base = `SELECT kv.trace_key FROM ${table} kv WHERE kv.key = ?${partial}`;
+  switch (clause.comparator) {
+    case 'IS NULL':
+      return `trace_info.trace_key NOT IN (${base})`;
+    case 'IS NOT NULL':
+      return `trace_info.trace_key IN (${base})`;
+    case 'RLIKE':
+      return `trace_info.trace_key IN (${base} AND ${regexPredicate('kv.value', clause, params)})`;
+    default:
+      return `trace_info.trace_key IN (${base} AND ${stringPredicate('kv.value', clause, params)})`;
+  }
 }
 
 export interface TraceFilterOptions {
@@ -175,8 +195,8 @@ export function compileTraceFilter(clauses: Clause[], options: TraceFilterOption
         if (clause.key === SOURCE_RUN_METADATA && clause.comparator === '=' && typeof clause.value === 'string') {
           params.push(SOURCE_RUN_METADATA, clause.value, clause.value);
           where.push(
-            '(trace_info.trace_id IN (SELECT kv.trace_id FROM trace_metadata kv WHERE kv.key = ? AND kv.value = ?)' +
-              ' OR trace_info.trace_id IN (SELECT l.trace_id FROM trace_run_links l WHERE l.run_uuid = ?))',
+            '(trace_info.trace_key IN (SELECT kv.trace_key FROM trace_metadata kv WHERE kv.key = ? AND kv.value = ?)' +
+              ' OR trace_info.trace_key IN (SELECT l.trace_key FROM trace_run_links l WHERE l.run_uuid = ?))',
           );
         } else {
           where.push(keyValueOrRegex('trace_metadata', clause, params));
@@ -196,7 +216,7 @@ export function compileTraceFilter(clauses: Clause[], options: TraceFilterOption
     if (options.spanAlias) {
       where.push(...spanConditions);
     } else {
-      where.push(`trace_info.trace_id IN (SELECT s.trace_id FROM spans s WHERE ${spanConditions.join(' AND ')})`);
+      where.push(`trace_info.trace_key IN (SELECT s.trace_key FROM spans s WHERE ${spanConditions.join(' AND ')})`);
     }
     params.push(...spanParams);
   }
@@ -217,7 +237,7 @@ export function compileTraceOrderBy(terms: OrderByTerm[]): CompiledOrderBy {
         break;
       case 'tag':
       case 'metadata':
-        joins.push(`LEFT JOIN ${t.entity === 'tag' ? 'trace_tags' : 'trace_metadata'} ${alias} ON ${alias}.trace_id = trace_info.trace_id AND ${alias}.key = ?`);
+        joins.push(`LEFT JOIN ${t.entity === 'tag' ? 'trace_tags' : 'trace_metadata'} ${alias} ON ${alias}.trace_key = trace_info.trace_key AND ${alias}.key = ?`);
         params.push(t.key);
         order.push(...nullsLast(`${alias}.value`, t));
         break;

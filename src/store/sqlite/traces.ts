@@ -29,13 +29,13 @@ import { decodePageToken, encodePageToken } from '../search/page-token.ts';
 import { parseFilter, parseOrderBy } from '../search/parser.ts';
 import { truncate, validateKey } from '../validate.ts';
 import type { SqliteDb } from './db.ts';
-import { compileTraceFilter, compileTraceOrderBy, SOURCE_RUN_METADATA } from './trace-search-sql.ts';
+import { ARTIFACT_LOCATION_TAG, compileTraceFilter, compileTraceOrderBy, SOURCE_RUN_METADATA } from './trace-search-sql.ts';
 
 // ------------------------------------------------------------------------------------ MLflow keys
 
 /** Trace tags and metadata keys the store reads or writes (mlflow/tracing/constant.py). */
 export const TRACE_KEYS = {
-  artifactLocationTag: 'mlflow.artifactLocation',
+  artifactLocationTag: ARTIFACT_LOCATION_TAG,
   spansLocationTag: 'mlflow.trace.spansLocation',
   traceNameTag: 'mlflow.traceName',
   infoFinalized: 'mlflow.trace.infoFinalized',
@@ -84,6 +84,8 @@ interface ExperimentRow {
 }
 
 interface TraceRow {
+  /** The integer every child table references the trace by (schema migration 2). */
+  trace_key: number;
   trace_id: string;
   experiment_id: number;
   request_time: number;
@@ -96,7 +98,7 @@ interface TraceRow {
 
 interface AssessmentRow {
   assessment_id: string;
-  trace_id: string;
+  trace_key: number;
   body: string;
 }
 
@@ -112,6 +114,10 @@ interface SpanRow {
   endNs: bigint | null;
   content: string;
   usage: string | null;
+  /** The parsed form of `usage`, for totals over a batch without parsing it back. */
+  usageValues: Record<string, number> | undefined;
+  /** Whether the span has inputs or outputs attributes (a root's are the trace's previews). */
+  hasIo: boolean;
   session?: string;
   user?: string;
 }
@@ -264,6 +270,32 @@ function idBytes(id: unknown, length: 8 | 16, what: string): Buffer {
   throw invalidParam(`Invalid ${what} ${JSON.stringify(id)}: expected ${length} bytes as base64 (or ${length * 2} hex digits).`);
 }
 
+/**
+ * Canonical base64 of 8 bytes: the padding bits of the last character are zero, so it is what
+ * Buffer's encoder writes and needs no decode and re-encode (span ids mostly arrive like this).
+ */
+const CANONICAL_SPAN_ID = /^[A-Za-z0-9+/]{10}[AEIMQUYcgkosw048]=$/;
+
+function spanIdBase64(id: unknown, what: string): string {
+  return typeof id === 'string' && CANONICAL_SPAN_ID.test(id) ? id : idBytes(id, 8, what).toString('base64');
+}
+
+/** A trace id in both stored forms, cached per batch: a batch repeats each trace id once per span. */
+interface TraceIds {
+  base64: string;
+  mlflowId: string;
+}
+
+function traceIds(id: unknown, what: string, cache: Map<string, TraceIds>): TraceIds {
+  let ids = typeof id === 'string' ? cache.get(id) : undefined;
+  if (ids === undefined) {
+    const bytes = idBytes(id, 16, what);
+    ids = { base64: bytes.toString('base64'), mlflowId: `tr-${bytes.toString('hex')}` };
+    cache.set(id as string, ids);
+  }
+  return ids;
+}
+
 /** MLflow's trace id for an OTel trace id: `tr-` and 32 hex digits. */
 export function mlflowTraceId(otelTraceId: string): string {
   return `tr-${idBytes(otelTraceId, 16, 'trace_id').toString('hex')}`;
@@ -294,23 +326,28 @@ function finiteNumber(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+/** The span attributes the store reads, by their SPAN_ATTRIBUTES name; a repeated key's last value wins, as in a dict. */
+type PickedAttributes = Partial<Record<keyof typeof SPAN_ATTRIBUTES, OtlpAnyValue>>;
+
+const PICKED_NAMES = new Map<string, keyof typeof SPAN_ATTRIBUTES>(Object.entries(SPAN_ATTRIBUTES).map(([name, key]) => [key, name as keyof typeof SPAN_ATTRIBUTES]));
+
 /** A span's token counts and cost, from `mlflow.chat.tokenUsage` (or the GenAI semconv counts) and `mlflow.llm.cost`. */
-function spanUsage(attrs: Map<string, OtlpAnyValue>): Record<string, number> | undefined {
+function spanUsage(attrs: PickedAttributes): Record<string, number> | undefined {
   const usage: Record<string, number> = {};
-  const tokens = objectValue(anyToJs(attrs.get(SPAN_ATTRIBUTES.tokenUsage)));
+  const tokens = objectValue(anyToJs(attrs.tokenUsage));
   if (tokens) {
     for (const k of TOKEN_KEYS) {
       const n = finiteNumber(tokens[k]);
       if (n !== undefined) usage[k] = n;
     }
   } else {
-    const input = finiteNumber(anyToJs(attrs.get(SPAN_ATTRIBUTES.genAiInputTokens)));
-    const output = finiteNumber(anyToJs(attrs.get(SPAN_ATTRIBUTES.genAiOutputTokens)));
+    const input = finiteNumber(anyToJs(attrs.genAiInputTokens));
+    const output = finiteNumber(anyToJs(attrs.genAiOutputTokens));
     if (input !== undefined) usage.input_tokens = input;
     if (output !== undefined) usage.output_tokens = output;
     if (input !== undefined && output !== undefined) usage.total_tokens = input + output;
   }
-  const cost = objectValue(anyToJs(attrs.get(SPAN_ATTRIBUTES.cost)));
+  const cost = objectValue(anyToJs(attrs.cost));
   if (cost) {
     for (const k of COST_KEYS) {
       const n = finiteNumber(cost[k]);
@@ -327,28 +364,31 @@ function attributeMap(attributes: OtlpKeyValue[]): Map<string, OtlpAnyValue> {
 }
 
 /** Checks one incoming span and converts it for storage; ids become canonical base64. */
-function toSpanRow(span: SpanRecord, index: number): SpanRow {
+function toSpanRow(span: SpanRecord, index: number, traceIdCache: Map<string, TraceIds>): SpanRow {
   const where = `spans[${index}]`;
   if (span === null || typeof span !== 'object') throw invalidParam(`Invalid ${where}: expected a span object.`);
-  const traceBytes = idBytes(span.trace_id, 16, `${where}.trace_id`);
-  const spanId = idBytes(span.span_id, 8, `${where}.span_id`).toString('base64');
-  const parent = span.parent_span_id === undefined || span.parent_span_id === null || span.parent_span_id === '' ? null : idBytes(span.parent_span_id, 8, `${where}.parent_span_id`).toString('base64');
+  const trace = traceIds(span.trace_id, `${where}.trace_id`, traceIdCache);
+  const spanId = spanIdBase64(span.span_id, `${where}.span_id`);
+  const parent = span.parent_span_id === undefined || span.parent_span_id === null || span.parent_span_id === '' ? null : spanIdBase64(span.parent_span_id, `${where}.parent_span_id`);
   if (typeof span.name !== 'string') throw invalidParam(`Invalid ${where}.name: expected a string.`);
   const startNs = nanos(span.start_time_unix_nano, `${where}.start_time_unix_nano`);
   const endRaw = span.end_time_unix_nano;
   // OTLP writes 0 for a span that has not ended.
   const endNs = endRaw === undefined || endRaw === null || endRaw === '0' || endRaw === '' ? null : nanos(endRaw, `${where}.end_time_unix_nano`);
   const attributes = span.attributes ?? [];
-  if (!Array.isArray(attributes) || attributes.some((a) => a === null || typeof a !== 'object' || typeof a.key !== 'string')) {
-    throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
+  if (!Array.isArray(attributes)) throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
+  const attrs: PickedAttributes = {};
+  for (const a of attributes as unknown[]) {
+    if (a === null || typeof a !== 'object' || typeof (a as OtlpKeyValue).key !== 'string') throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
+    const name = PICKED_NAMES.get((a as OtlpKeyValue).key);
+    if (name !== undefined) attrs[name] = (a as OtlpKeyValue).value;
   }
   const events = span.events ?? [];
   if (!Array.isArray(events)) throw invalidParam(`Invalid ${where}.events: expected a list.`);
-  const attrs = attributeMap(attributes);
   const usage = spanUsage(attrs);
   const record: SpanRecord = {
     ...span,
-    trace_id: traceBytes.toString('base64'),
+    trace_id: trace.base64,
     span_id: spanId,
     name: span.name,
     start_time_unix_nano: startNs.toString(),
@@ -360,22 +400,116 @@ function toSpanRow(span: SpanRecord, index: number): SpanRow {
   if (endNs === null) delete record.end_time_unix_nano;
   else record.end_time_unix_nano = endNs.toString();
   const row: SpanRow = {
-    traceId: `tr-${traceBytes.toString('hex')}`,
+    traceId: trace.mlflowId,
     spanId,
     parentSpanId: parent,
     name: span.name,
-    spanType: plainString(anyToJs(attrs.get(SPAN_ATTRIBUTES.spanType))) ?? null,
+    spanType: plainString(anyToJs(attrs.spanType)) ?? null,
     status: spanStatus(span.status),
     startNs,
     endNs,
     content: JSON.stringify(record),
     usage: usage ? JSON.stringify(usage) : null,
+    usageValues: usage,
+    hasIo: 'inputs' in attrs || 'outputs' in attrs,
   };
-  const session = plainString(anyToJs(attrs.get(SPAN_ATTRIBUTES.session)));
-  const user = plainString(anyToJs(attrs.get(SPAN_ATTRIBUTES.user)));
+  const session = plainString(anyToJs(attrs.session));
+  const user = plainString(anyToJs(attrs.user));
   if (session) row.session = session;
   if (user) row.user = user;
   return row;
+}
+
+// ------------------------------------------------------------------------------------ trace info from spans
+
+const SPAN_COLUMNS = 'trace_key, span_id, parent_span_id, name, span_type, status, start_time_ns, end_time_ns, usage, content';
+const SPAN_PARAMS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+
+/** A trace's state once its root span is in: MLflow maps an UNSET root to OK. */
+function rootState(status: SpanStatus): TraceState {
+  return status === 'ERROR' ? 'ERROR' : 'OK';
+}
+
+/** Request/response previews from the root span's stored JSON (its inputs and outputs attributes). */
+function rootPreviews(content: string): { request: string | null; response: string | null } {
+  const attrs = attributeMap((JSON.parse(content) as SpanRecord).attributes ?? []);
+  const inputs = attrs.get(SPAN_ATTRIBUTES.inputs);
+  const outputs = attrs.get(SPAN_ATTRIBUTES.outputs);
+  return {
+    request: inputs === undefined ? null : previewOf(inputs, 'user'),
+    response: outputs === undefined ? null : previewOf(outputs, 'assistant'),
+  };
+}
+
+/**
+ * Token and cost totals as trace metadata values, over spans' usage in span-id order (the key
+ * order of the JSON follows first appearance, so the order is fixed for both derivations).
+ */
+function usageTotals(usages: Iterable<Record<string, number>>): { tokenUsage: string | undefined; cost: string | undefined } {
+  const tokens: Record<string, number> = {};
+  const cost: Record<string, number> = {};
+  for (const u of usages) {
+    for (const k of TOKEN_KEYS) if (u[k] !== undefined) tokens[k] = (tokens[k] ?? 0) + u[k];
+    if (COST_KEYS.some((k) => u[k] !== undefined)) for (const k of COST_KEYS) cost[k] = (cost[k] ?? 0) + (u[k] ?? 0);
+  }
+  return {
+    tokenUsage: Object.keys(tokens).length > 0 ? pyJsonNumbers(tokens) : undefined,
+    cost: Object.keys(cost).length > 0 ? pyJsonNumbers(cost, true) : undefined,
+  };
+}
+
+const bySpanId = (a: SpanRow, b: SpanRow): number => (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+
+interface DerivedTraceInfo {
+  requestTime: number;
+  durationMs: number | null;
+  state: TraceState;
+  requestPreview: string | null;
+  responsePreview: string | null;
+  /** The root span's name, the trace's `mlflow.traceName`. */
+  name: string | undefined;
+  tokenUsage: string | undefined;
+  cost: string | undefined;
+  session: string | undefined;
+  user: string | undefined;
+}
+
+/**
+ * The info of a new trace whose spans are all in `batch` (deduplicated by span id): what
+ * SqliteTraceStore.refreshFromSpans derives from stored spans, computed without a query.
+ * request_time is the earliest start, the duration runs to the latest end, the root is the
+ * earliest span without a parent (ties by span id) and gives state, previews and name.
+ */
+function deriveTraceInfo(batch: SpanRow[]): DerivedTraceInfo {
+  let minStart = batch[0]!.startNs;
+  let maxEnd: bigint | null = null;
+  let root: SpanRow | undefined;
+  for (const s of batch) {
+    if (s.startNs < minStart) minStart = s.startNs;
+    if (s.endNs !== null && (maxEnd === null || s.endNs > maxEnd)) maxEnd = s.endNs;
+    if (s.parentSpanId === null && (root === undefined || s.startNs < root.startNs || (s.startNs === root.startNs && s.spanId < root.spanId))) root = s;
+  }
+  // Whole milliseconds, truncated, as SQLite's integer division gives them.
+  const requestTime = Number(minStart / 1_000_000n);
+  const previews = root?.hasIo ? rootPreviews(root.content) : { request: null, response: null };
+  const totals = usageTotals(
+    batch
+      .filter((s) => s.usageValues !== undefined)
+      .sort(bySpanId)
+      .map((s) => s.usageValues!),
+  );
+  return {
+    requestTime,
+    durationMs: maxEnd === null ? null : Math.max(0, Number(maxEnd / 1_000_000n) - requestTime),
+    state: root ? rootState(root.status) : 'IN_PROGRESS',
+    requestPreview: previews.request,
+    responsePreview: previews.response,
+    name: root?.name,
+    tokenUsage: totals.tokenUsage,
+    cost: totals.cost,
+    session: batch.find((s) => s.session)?.session,
+    user: batch.find((s) => s.user)?.user,
+  };
 }
 
 // ------------------------------------------------------------------------------------ checks
@@ -495,6 +629,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const REGEX_CACHE_SIZE = 64;
 
+
 // ------------------------------------------------------------------------------------ store
 
 export class SqliteTraceStore implements TraceStore {
@@ -538,40 +673,44 @@ export class SqliteTraceStore implements TraceStore {
     return this.sql.get<TraceRow>('SELECT * FROM trace_info WHERE trace_id = ?', traceId);
   }
 
+  private traceRows(traceIds: Iterable<string>): TraceRow[] {
+    return this.sql.all<TraceRow>('SELECT * FROM trace_info WHERE trace_id IN (SELECT value FROM json_each(?))', JSON.stringify([...traceIds]));
+  }
+
   private requireTrace(traceId: string): TraceRow {
     const row = typeof traceId === 'string' ? this.traceRow(traceId) : undefined;
     if (!row) throw notFound(`Trace with ID '${traceId}' not found.`);
     return row;
   }
 
-  private setTag(traceId: string, key: string, value: string): void {
-    this.sql.run('INSERT INTO trace_tags (trace_id, key, value) VALUES (?, ?, ?) ON CONFLICT (trace_id, key) DO UPDATE SET value = excluded.value', traceId, key, value);
+  private setTag(traceKey: number, key: string, value: string): void {
+    this.sql.run('INSERT INTO trace_tags (trace_key, key, value) VALUES (?, ?, ?) ON CONFLICT (trace_key, key) DO UPDATE SET value = excluded.value', traceKey, key, value);
   }
 
-  private setMetadata(traceId: string, key: string, value: string): void {
-    this.sql.run('INSERT INTO trace_metadata (trace_id, key, value) VALUES (?, ?, ?) ON CONFLICT (trace_id, key) DO UPDATE SET value = excluded.value', traceId, key, value);
+  private setMetadata(traceKey: number, key: string, value: string): void {
+    this.sql.run('INSERT INTO trace_metadata (trace_key, key, value) VALUES (?, ?, ?) ON CONFLICT (trace_key, key) DO UPDATE SET value = excluded.value', traceKey, key, value);
   }
 
-  private getMetadata(traceId: string, key: string): string | undefined {
-    return this.sql.get<{ value: string }>('SELECT value FROM trace_metadata WHERE trace_id = ? AND key = ?', traceId, key)?.value;
+  private getMetadata(traceKey: number, key: string): string | undefined {
+    return this.sql.get<{ value: string }>('SELECT value FROM trace_metadata WHERE trace_key = ? AND key = ?', traceKey, key)?.value;
   }
 
-  private getTag(traceId: string, key: string): string | undefined {
-    return this.sql.get<{ value: string }>('SELECT value FROM trace_tags WHERE trace_id = ? AND key = ?', traceId, key)?.value;
+  private getTag(traceKey: number, key: string): string | undefined {
+    return this.sql.get<{ value: string }>('SELECT value FROM trace_tags WHERE trace_key = ? AND key = ?', traceKey, key)?.value;
   }
 
   private artifactLocation(exp: ExperimentRow, traceId: string): string {
     return joinUri(exp.artifact_location, 'traces', traceId, 'artifacts');
   }
 
-  private writeAssessment(a: Assessment): void {
+  private writeAssessment(traceKey: number, a: Assessment): void {
     const clean = cleanAssessment(a);
     this.sql.run(
-      `INSERT INTO assessments (assessment_id, trace_id, name, create_time_ms, last_update_time_ms, valid, overrides, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (assessment_id) DO UPDATE SET trace_id = excluded.trace_id, name = excluded.name, create_time_ms = excluded.create_time_ms,
+      `INSERT INTO assessments (assessment_id, trace_key, name, create_time_ms, last_update_time_ms, valid, overrides, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (assessment_id) DO UPDATE SET trace_key = excluded.trace_key, name = excluded.name, create_time_ms = excluded.create_time_ms,
          last_update_time_ms = excluded.last_update_time_ms, valid = excluded.valid, overrides = excluded.overrides, body = excluded.body`,
       clean.assessment_id,
-      clean.trace_id,
+      traceKey,
       clean.assessment_name,
       clean.create_time_ms,
       clean.last_update_time_ms,
@@ -581,29 +720,32 @@ export class SqliteTraceStore implements TraceStore {
     );
   }
 
-  private assessmentRow(traceId: string, assessmentId: string): Assessment {
-    const row = this.sql.get<AssessmentRow>('SELECT assessment_id, trace_id, body FROM assessments WHERE trace_id = ? AND assessment_id = ?', traceId, assessmentId);
-    if (!row) {
-      if (!this.traceRow(traceId)) throw notFound(`Trace with request_id '${traceId}' not found`);
-      throw notFound(`Assessment with ID '${assessmentId}' not found for trace '${traceId}'`);
-    }
-    return JSON.parse(row.body) as Assessment;
+  private findAssessment(traceKey: number, assessmentId: string): AssessmentRow | undefined {
+    return this.sql.get<AssessmentRow>('SELECT assessment_id, trace_key, body FROM assessments WHERE trace_key = ? AND assessment_id = ?', traceKey, assessmentId);
   }
 
-  private setAssessmentValid(traceId: string, assessmentId: string, valid: boolean): number {
-    const row = this.sql.get<AssessmentRow>('SELECT assessment_id, trace_id, body FROM assessments WHERE trace_id = ? AND assessment_id = ?', traceId, assessmentId);
+  private assessmentRow(traceId: string, assessmentId: string): { traceKey: number; assessment: Assessment } {
+    const trace = typeof traceId === 'string' ? this.traceRow(traceId) : undefined;
+    if (!trace) throw notFound(`Trace with request_id '${traceId}' not found`);
+    const row = this.findAssessment(trace.trace_key, assessmentId);
+    if (!row) throw notFound(`Assessment with ID '${assessmentId}' not found for trace '${traceId}'`);
+    return { traceKey: trace.trace_key, assessment: JSON.parse(row.body) as Assessment };
+  }
+
+  private setAssessmentValid(traceKey: number, assessmentId: string, valid: boolean): number {
+    const row = this.findAssessment(traceKey, assessmentId);
     if (!row) return 0;
     const a = JSON.parse(row.body) as Assessment;
-    this.writeAssessment({ ...a, valid });
+    this.writeAssessment(traceKey, { ...a, valid });
     return 1;
   }
 
   /** Full TraceInfo for each row, in the rows' order. */
   private hydrate(rows: TraceRow[]): TraceInfo[] {
     if (rows.length === 0) return [];
-    const ids = JSON.stringify(rows.map((r) => r.trace_id));
+    const keys = JSON.stringify(rows.map((r) => r.trace_key));
     const IN = '(SELECT value FROM json_each(?))';
-    const infos = new Map<string, TraceInfo>();
+    const infos = new Map<number, TraceInfo>();
     for (const r of rows) {
       const info: TraceInfo = {
         trace_id: r.trace_id,
@@ -618,18 +760,18 @@ export class SqliteTraceStore implements TraceStore {
       if (r.request_preview !== null) info.request_preview = r.request_preview;
       if (r.response_preview !== null) info.response_preview = r.response_preview;
       if (r.execution_duration_ms !== null) info.execution_duration_ms = Number(r.execution_duration_ms);
-      infos.set(r.trace_id, info);
+      infos.set(r.trace_key, info);
     }
-    for (const m of this.sql.all<{ trace_id: string; key: string; value: string }>(`SELECT trace_id, key, value FROM trace_metadata WHERE trace_id IN ${IN} ORDER BY key`, ids)) {
-      infos.get(m.trace_id)!.trace_metadata[m.key] = m.value;
+    for (const m of this.sql.all<{ trace_key: number; key: string; value: string }>(`SELECT trace_key, key, value FROM trace_metadata WHERE trace_key IN ${IN} ORDER BY key`, keys)) {
+      infos.get(m.trace_key)!.trace_metadata[m.key] = m.value;
     }
-    for (const t of this.sql.all<{ trace_id: string; key: string; value: string }>(`SELECT trace_id, key, value FROM trace_tags WHERE trace_id IN ${IN} ORDER BY key`, ids)) {
-      infos.get(t.trace_id)!.tags[t.key] = t.value;
+    for (const t of this.sql.all<{ trace_key: number; key: string; value: string }>(`SELECT trace_key, key, value FROM trace_tags WHERE trace_key IN ${IN} ORDER BY key`, keys)) {
+      infos.get(t.trace_key)!.tags[t.key] = t.value;
     }
-    for (const a of this.sql.all<AssessmentRow>(`SELECT assessment_id, trace_id, body FROM assessments WHERE trace_id IN ${IN} ORDER BY create_time_ms, assessment_id`, ids)) {
-      infos.get(a.trace_id)!.assessments.push(JSON.parse(a.body) as Assessment);
+    for (const a of this.sql.all<AssessmentRow>(`SELECT assessment_id, trace_key, body FROM assessments WHERE trace_key IN ${IN} ORDER BY create_time_ms, assessment_id`, keys)) {
+      infos.get(a.trace_key)!.assessments.push(JSON.parse(a.body) as Assessment);
     }
-    return rows.map((r) => infos.get(r.trace_id)!);
+    return rows.map((r) => infos.get(r.trace_key)!);
   }
 
   private query<T>(what: string, sql: string, params: SQLInputValue[]): T[] {
@@ -674,14 +816,16 @@ export class SqliteTraceStore implements TraceStore {
         info.response_preview ?? null,
         info.client_request_id ?? null,
       );
-      for (const [k, v] of Object.entries(tags)) this.setTag(traceId, k, v);
-      this.setTag(traceId, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
-      for (const [k, v] of Object.entries(metadata)) this.setMetadata(traceId, k, v);
-      this.setMetadata(traceId, TRACE_KEYS.infoFinalized, 'true');
+      const row = this.traceRow(traceId)!;
+      const key = row.trace_key;
+      for (const [k, v] of Object.entries(tags)) this.setTag(key, k, v);
+      this.setTag(key, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
+      for (const [k, v] of Object.entries(metadata)) this.setMetadata(key, k, v);
+      this.setMetadata(key, TRACE_KEYS.infoFinalized, 'true');
       const now = Date.now();
       for (const a of assessments) {
         const full = a as Partial<Assessment> & AssessmentInput;
-        this.writeAssessment({
+        this.writeAssessment(key, {
           ...full,
           assessment_id: full.assessment_id || newAssessmentId(),
           trace_id: traceId,
@@ -689,7 +833,7 @@ export class SqliteTraceStore implements TraceStore {
           last_update_time_ms: full.last_update_time_ms ?? full.create_time_ms ?? now,
         });
       }
-      return this.hydrate([this.traceRow(traceId)!])[0]!;
+      return this.hydrate([row])[0]!;
     });
   }
 
@@ -700,7 +844,7 @@ export class SqliteTraceStore implements TraceStore {
   async getTraceInfos(traceIds: string[]): Promise<TraceInfo[]> {
     const unique = [...new Set(traceIds.filter((id) => typeof id === 'string'))];
     if (unique.length === 0) return [];
-    const rows = this.sql.all<TraceRow>('SELECT * FROM trace_info WHERE trace_id IN (SELECT value FROM json_each(?))', JSON.stringify(unique));
+    const rows = this.traceRows(unique);
     const byId = new Map(rows.map((r) => [r.trace_id, r]));
     return this.hydrate(unique.map((id) => byId.get(id)).filter((r): r is TraceRow => r !== undefined));
   }
@@ -732,15 +876,14 @@ export class SqliteTraceStore implements TraceStore {
     // MLflow truncates an over-long trace tag value, as it does run tags.
     const value = truncate(String(tag.value ?? ''), MLFLOW_LIMITS.maxTraceTagValueLength);
     this.sql.transaction(() => {
-      this.requireTrace(traceId);
-      this.setTag(traceId, tag.key, value);
+      this.setTag(this.requireTrace(traceId).trace_key, tag.key, value);
     });
   }
 
   async deleteTraceTag(traceId: string, key: string): Promise<void> {
     this.sql.transaction(() => {
-      this.requireTrace(traceId);
-      const { changes } = this.sql.run('DELETE FROM trace_tags WHERE trace_id = ? AND key = ?', traceId, key);
+      const { trace_key } = this.requireTrace(traceId);
+      const { changes } = this.sql.run('DELETE FROM trace_tags WHERE trace_key = ? AND key = ?', trace_key, key);
       if (Number(changes) === 0) throw notFound(`No trace tag with key '${key}' for trace with ID '${traceId}'`);
     });
   }
@@ -761,9 +904,9 @@ export class SqliteTraceStore implements TraceStore {
     if (exp === undefined) return 0;
     return this.sql.transaction(() => {
       // Oldest first, so max_traces removes the oldest of the matching traces.
-      const ids = this.sql
-        .all<{ trace_id: string }>(
-          `SELECT trace_id FROM trace_info WHERE experiment_id = ?
+      const keys = this.sql
+        .all<{ trace_key: number }>(
+          `SELECT trace_key FROM trace_info WHERE experiment_id = ?
              AND (? IS NULL OR request_time <= ?)
              AND (? IS NULL OR trace_id IN (SELECT value FROM json_each(?)))
            ORDER BY request_time ASC, trace_id ASC LIMIT ?`,
@@ -774,13 +917,13 @@ export class SqliteTraceStore implements TraceStore {
           JSON.stringify(traceIds ?? []),
           maxTraces ?? -1,
         )
-        .map((r) => r.trace_id);
-      if (ids.length === 0) return 0;
-      const list = JSON.stringify(ids);
+        .map((r) => r.trace_key);
+      if (keys.length === 0) return 0;
+      const list = JSON.stringify(keys);
       for (const table of ['spans', 'trace_tags', 'trace_metadata', 'assessments', 'trace_run_links', 'trace_info']) {
-        this.sql.run(`DELETE FROM ${table} WHERE trace_id IN (SELECT value FROM json_each(?))`, list);
+        this.sql.run(`DELETE FROM ${table} WHERE trace_key IN (SELECT value FROM json_each(?))`, list);
       }
-      return ids.length;
+      return keys.length;
     });
   }
 
@@ -793,10 +936,10 @@ export class SqliteTraceStore implements TraceStore {
     this.sql.transaction(() => {
       if (!this.sql.get('SELECT 1 FROM runs WHERE run_uuid = ?', runId)) throw notFound(`Run with id=${runId} not found`);
       for (const traceId of traceIds) {
-        this.requireTrace(traceId);
-        this.sql.run('INSERT OR IGNORE INTO trace_run_links (run_uuid, trace_id) VALUES (?, ?)', runId, traceId);
+        const { trace_key } = this.requireTrace(traceId);
+        this.sql.run('INSERT OR IGNORE INTO trace_run_links (run_uuid, trace_key) VALUES (?, ?)', runId, trace_key);
         // The run a trace was created in stays its source run; a link only fills an empty one.
-        this.sql.run('INSERT OR IGNORE INTO trace_metadata (trace_id, key, value) VALUES (?, ?, ?)', traceId, TRACE_KEYS.sourceRun, runId);
+        this.sql.run('INSERT OR IGNORE INTO trace_metadata (trace_key, key, value) VALUES (?, ?, ?)', trace_key, TRACE_KEYS.sourceRun, runId);
       }
     });
   }
@@ -807,7 +950,8 @@ export class SqliteTraceStore implements TraceStore {
     if (!Array.isArray(spans)) throw invalidParam('Invalid spans: expected a list.');
     if (spans.length === 0) return;
     // Convert every span before writing anything: one bad span rejects the whole batch.
-    const rows = spans.map(toSpanRow);
+    const traceIdCache = new Map<string, TraceIds>();
+    const rows = spans.map((span, i) => toSpanRow(span, i, traceIdCache));
     const byTrace = new Map<string, Map<string, SpanRow>>();
     for (const r of rows) {
       let m = byTrace.get(r.traceId);
@@ -816,56 +960,74 @@ export class SqliteTraceStore implements TraceStore {
       m.set(r.spanId, r);
     }
     this.sql.transaction(() => {
-      let exp: ExperimentRow | undefined;
+      const stored = new Map(this.traceRows(byTrace.keys()).map((r) => [r.trace_id, r]));
+      const fresh: [string, SpanRow[]][] = [];
+      const known: [TraceRow, SpanRow[]][] = [];
       for (const [traceId, spanMap] of byTrace) {
-        const batch = [...spanMap.values()];
-        if (!this.traceRow(traceId)) {
-          exp ??= this.activeExperimentRow(experimentId);
-          const minStart = batch.reduce((m, s) => (s.startNs < m ? s.startNs : m), batch[0]!.startNs);
-          this.sql.run(
-            `INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state) VALUES (?, ?, ?, NULL, 'IN_PROGRESS')`,
-            traceId,
-            exp.experiment_id,
-            Number(minStart / 1_000_000n),
-          );
-          this.setTag(traceId, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
-        }
-        for (const s of batch) {
-          this.sql.run(
-            `INSERT INTO spans (trace_id, span_id, parent_span_id, name, span_type, status, start_time_ns, end_time_ns, content, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (trace_id, span_id) DO UPDATE SET parent_span_id = excluded.parent_span_id, name = excluded.name, span_type = excluded.span_type,
-               status = excluded.status, start_time_ns = excluded.start_time_ns, end_time_ns = excluded.end_time_ns, content = excluded.content, usage = excluded.usage`,
-            s.traceId,
-            s.spanId,
-            s.parentSpanId,
-            s.name,
-            s.spanType,
-            s.status,
-            s.startNs,
-            s.endNs,
-            s.content,
-            s.usage,
-          );
-        }
-        this.refreshFromSpans(traceId, batch);
+        const row = stored.get(traceId);
+        if (row) known.push([row, [...spanMap.values()]]);
+        else fresh.push([traceId, [...spanMap.values()]]);
       }
+      // The experiment matters only for new traces; spans of an existing trace join it.
+      if (fresh.length > 0) this.insertTraces(this.activeExperimentRow(experimentId), fresh);
+      for (const [row, batch] of known) this.mergeSpans(row, batch);
     });
   }
 
   /**
-   * Re-derives a trace's info from all its stored spans (so arrival order does not matter):
-   * times and state unless StartTraceV3 already wrote them, previews and name when unset,
-   * token usage and cost totals, session and user.
+   * Traces seen for the first time: the batch holds every span they have, so their info is
+   * derived here (as refreshFromSpans would from the stored spans) instead of re-read with a
+   * query per trace. Their trace keys come from the rowid, after the table's largest, so every
+   * row and index entry below lands at the right edge of its b-tree.
    */
-  private refreshFromSpans(traceId: string, batch: SpanRow[]): void {
-    const info = this.traceRow(traceId)!;
-    const finalized = this.getMetadata(traceId, TRACE_KEYS.infoFinalized) === 'true';
+  private insertTraces(exp: ExperimentRow, traces: [string, SpanRow[]][]): void {
+    const insertInfo = this.sql.stmt(
+      `INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state, request_preview, response_preview)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertTag = this.sql.stmt('INSERT INTO trace_tags (trace_key, key, value) VALUES (?, ?, ?)');
+    const insertMetadata = this.sql.stmt('INSERT INTO trace_metadata (trace_key, key, value) VALUES (?, ?, ?)');
+    const insertSpan = this.sql.stmt(`INSERT INTO spans (${SPAN_COLUMNS}) VALUES (${SPAN_PARAMS})`);
+    for (const [traceId, batch] of traces) {
+      const d = deriveTraceInfo(batch);
+      const key = Number(insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview).lastInsertRowid);
+      insertTag.run(key, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
+      if (d.name !== undefined) insertTag.run(key, TRACE_KEYS.traceNameTag, d.name);
+      insertTag.run(key, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
+      if (d.tokenUsage !== undefined) insertMetadata.run(key, TRACE_KEYS.tokenUsage, d.tokenUsage);
+      if (d.cost !== undefined) insertMetadata.run(key, TRACE_KEYS.cost, d.cost);
+      if (d.session !== undefined) insertMetadata.run(key, TRACE_KEYS.session, d.session);
+      if (d.user !== undefined) insertMetadata.run(key, TRACE_KEYS.user, d.user);
+      for (const s of batch) insertSpan.run(key, s.spanId, s.parentSpanId, s.name, s.spanType, s.status, s.startNs, s.endNs, s.usage, s.content);
+    }
+  }
+
+  /** Spans of a trace that already exists: upsert them, then re-derive its info from all its spans. */
+  private mergeSpans(info: TraceRow, batch: SpanRow[]): void {
+    const upsert = this.sql.stmt(
+      `INSERT INTO spans (${SPAN_COLUMNS}) VALUES (${SPAN_PARAMS})
+       ON CONFLICT (trace_key, span_id) DO UPDATE SET parent_span_id = excluded.parent_span_id, name = excluded.name, span_type = excluded.span_type,
+         status = excluded.status, start_time_ns = excluded.start_time_ns, end_time_ns = excluded.end_time_ns, usage = excluded.usage, content = excluded.content`,
+    );
+    for (const s of batch) upsert.run(info.trace_key, s.spanId, s.parentSpanId, s.name, s.spanType, s.status, s.startNs, s.endNs, s.usage, s.content);
+    this.refreshFromSpans(info, batch);
+  }
+
+  /**
+   * Re-derives an existing trace's info from all its stored spans (so arrival order does not
+   * matter): times and state unless StartTraceV3 already wrote them, previews and name when
+   * unset, token usage and cost totals, session and user. deriveTraceInfo is the same rule for
+   * a trace whose spans all arrive in one batch; the two must stay in step.
+   */
+  private refreshFromSpans(info: TraceRow, batch: SpanRow[]): void {
+    const key = info.trace_key;
+    const finalized = this.getMetadata(key, TRACE_KEYS.infoFinalized) === 'true';
     const sets: string[] = [];
     const params: SQLInputValue[] = [];
     if (!finalized) {
       const range = this.sql.get<{ start_ms: number; end_ms: number | null }>(
-        'SELECT MIN(start_time_ns) / 1000000 AS start_ms, MAX(end_time_ns) / 1000000 AS end_ms FROM spans WHERE trace_id = ?',
-        traceId,
+        'SELECT MIN(start_time_ns) / 1000000 AS start_ms, MAX(end_time_ns) / 1000000 AS end_ms FROM spans WHERE trace_key = ?',
+        key,
       )!;
       sets.push('request_time = ?');
       params.push(range.start_ms);
@@ -875,57 +1037,50 @@ export class SqliteTraceStore implements TraceStore {
       }
     }
     const root = this.sql.get<{ name: string; status: SpanStatus; content: string }>(
-      'SELECT name, status, content FROM spans WHERE trace_id = ? AND parent_span_id IS NULL ORDER BY start_time_ns, span_id LIMIT 1',
-      traceId,
+      'SELECT name, status, content FROM spans WHERE trace_key = ? AND parent_span_id IS NULL ORDER BY start_time_ns, span_id LIMIT 1',
+      key,
     );
     if (root) {
       if (info.state === 'IN_PROGRESS' || info.state === 'STATE_UNSPECIFIED') {
         sets.push('state = ?');
-        params.push(root.status === 'ERROR' ? 'ERROR' : 'OK');
+        params.push(rootState(root.status));
       }
       if (info.request_preview === null || info.response_preview === null) {
-        const attrs = attributeMap((JSON.parse(root.content) as SpanRecord).attributes ?? []);
-        const inputs = attrs.get(SPAN_ATTRIBUTES.inputs);
-        const outputs = attrs.get(SPAN_ATTRIBUTES.outputs);
-        if (info.request_preview === null && inputs !== undefined) {
+        const previews = rootPreviews(root.content);
+        if (info.request_preview === null && previews.request !== null) {
           sets.push('request_preview = ?');
-          params.push(previewOf(inputs, 'user'));
+          params.push(previews.request);
         }
-        if (info.response_preview === null && outputs !== undefined) {
+        if (info.response_preview === null && previews.response !== null) {
           sets.push('response_preview = ?');
-          params.push(previewOf(outputs, 'assistant'));
+          params.push(previews.response);
         }
       }
-      if (this.getTag(traceId, TRACE_KEYS.traceNameTag) === undefined) this.setTag(traceId, TRACE_KEYS.traceNameTag, root.name);
+      if (this.getTag(key, TRACE_KEYS.traceNameTag) === undefined) this.setTag(key, TRACE_KEYS.traceNameTag, root.name);
     }
-    if (sets.length > 0) this.sql.run(`UPDATE trace_info SET ${sets.join(', ')} WHERE trace_id = ?`, ...params, traceId);
+    if (sets.length > 0) this.sql.run(`UPDATE trace_info SET ${sets.join(', ')} WHERE trace_key = ?`, ...params, key);
 
-    // Totals over every stored span: a span sent twice is counted once.
-    const tokens: Record<string, number> = {};
-    const cost: Record<string, number> = {};
-    for (const { usage } of this.sql.all<{ usage: string }>('SELECT usage FROM spans WHERE trace_id = ? AND usage IS NOT NULL', traceId)) {
-      const u = JSON.parse(usage) as Record<string, number>;
-      for (const k of TOKEN_KEYS) if (u[k] !== undefined) tokens[k] = (tokens[k] ?? 0) + u[k];
-      if (COST_KEYS.some((k) => u[k] !== undefined)) for (const k of COST_KEYS) cost[k] = (cost[k] ?? 0) + (u[k] ?? 0);
-    }
+    const totals = usageTotals(
+      this.sql.all<{ usage: string }>('SELECT usage FROM spans WHERE trace_key = ? AND usage IS NOT NULL ORDER BY span_id', key).map((r) => JSON.parse(r.usage) as Record<string, number>),
+    );
     // StartTraceV3's totals are authoritative when it sent them.
-    if (Object.keys(tokens).length > 0 && !(finalized && this.getMetadata(traceId, TRACE_KEYS.tokenUsage) !== undefined)) {
-      this.setMetadata(traceId, TRACE_KEYS.tokenUsage, pyJsonNumbers(tokens));
+    if (totals.tokenUsage !== undefined && !(finalized && this.getMetadata(key, TRACE_KEYS.tokenUsage) !== undefined)) {
+      this.setMetadata(key, TRACE_KEYS.tokenUsage, totals.tokenUsage);
     }
-    if (Object.keys(cost).length > 0 && !(finalized && this.getMetadata(traceId, TRACE_KEYS.cost) !== undefined)) {
-      this.setMetadata(traceId, TRACE_KEYS.cost, pyJsonNumbers(cost, true));
+    if (totals.cost !== undefined && !(finalized && this.getMetadata(key, TRACE_KEYS.cost) !== undefined)) {
+      this.setMetadata(key, TRACE_KEYS.cost, totals.cost);
     }
     const session = batch.find((s) => s.session)?.session;
-    if (session && !finalized && this.getMetadata(traceId, TRACE_KEYS.session) === undefined) this.setMetadata(traceId, TRACE_KEYS.session, session);
+    if (session && !finalized && this.getMetadata(key, TRACE_KEYS.session) === undefined) this.setMetadata(key, TRACE_KEYS.session, session);
     const user = batch.find((s) => s.user)?.user;
-    if (user && this.getMetadata(traceId, TRACE_KEYS.user) === undefined) this.setMetadata(traceId, TRACE_KEYS.user, user);
-    this.setTag(traceId, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
+    if (user && this.getMetadata(key, TRACE_KEYS.user) === undefined) this.setMetadata(key, TRACE_KEYS.user, user);
+    this.setTag(key, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
   }
 
   async getSpans(traceId: string): Promise<SpanRecord[]> {
-    this.requireTrace(traceId);
+    const { trace_key } = this.requireTrace(traceId);
     return this.sql
-      .all<{ content: string }>('SELECT content FROM spans WHERE trace_id = ? ORDER BY start_time_ns, span_id', traceId)
+      .all<{ content: string }>('SELECT content FROM spans WHERE trace_key = ? ORDER BY start_time_ns, span_id', trace_key)
       .map((r) => JSON.parse(r.content) as SpanRecord);
   }
 
@@ -937,19 +1092,19 @@ export class SqliteTraceStore implements TraceStore {
       throw invalidParam(`Missing value for required parameter 'assessment.trace_id'.`);
     }
     return this.sql.transaction(() => {
-      this.requireTrace(assessment.trace_id);
-      if (assessment.overrides && this.setAssessmentValid(assessment.trace_id, assessment.overrides, false) === 0) {
+      const { trace_key } = this.requireTrace(assessment.trace_id);
+      if (assessment.overrides && this.setAssessmentValid(trace_key, assessment.overrides, false) === 0) {
         throw notFound(`Assessment with ID '${assessment.overrides}' not found for trace '${assessment.trace_id}'`);
       }
       const now = Date.now();
       const created = cleanAssessment({ ...assessment, assessment_id: newAssessmentId(), create_time_ms: now, last_update_time_ms: now });
-      this.writeAssessment(created);
+      this.writeAssessment(trace_key, created);
       return created;
     });
   }
 
   async getAssessment(traceId: string, assessmentId: string): Promise<Assessment> {
-    return this.assessmentRow(traceId, assessmentId);
+    return this.assessmentRow(traceId, assessmentId).assessment;
   }
 
   async updateAssessment(traceId: string, assessmentId: string, update: Partial<Assessment>, mask: string[]): Promise<Assessment> {
@@ -962,7 +1117,7 @@ export class SqliteTraceStore implements TraceStore {
     const has = (p: (typeof ASSESSMENT_MASK_FIELDS)[number]): boolean => paths.includes(p);
     if (has('feedback') && has('expectation')) throw invalidParam('Cannot specify both `expectation` and `feedback` parameters.');
     return this.sql.transaction(() => {
-      const existing = this.assessmentRow(traceId, assessmentId);
+      const { traceKey, assessment: existing } = this.assessmentRow(traceId, assessmentId);
       const next: Assessment = { ...existing, last_update_time_ms: Math.max(Date.now(), existing.last_update_time_ms) };
       if (has('assessment_name')) {
         if (typeof update.assessment_name !== 'string' || update.assessment_name === '') throw invalidParam(`Invalid assessment_name: expected a non-empty string.`);
@@ -988,20 +1143,20 @@ export class SqliteTraceStore implements TraceStore {
         next.valid = update.valid;
       }
       const clean = cleanAssessment(next);
-      this.writeAssessment(clean);
+      this.writeAssessment(traceKey, clean);
       return clean;
     });
   }
 
   async deleteAssessment(traceId: string, assessmentId: string): Promise<void> {
     this.sql.transaction(() => {
-      this.requireTrace(traceId);
-      const row = this.sql.get<AssessmentRow>('SELECT assessment_id, trace_id, body FROM assessments WHERE trace_id = ? AND assessment_id = ?', traceId, assessmentId);
+      const { trace_key } = this.requireTrace(traceId);
+      const row = this.findAssessment(trace_key, assessmentId);
       // Deleting an assessment that is already gone succeeds, as in MLflow.
       if (!row) return;
       const a = JSON.parse(row.body) as Assessment;
       // The assessment this one superseded becomes valid again.
-      if (a.overrides) this.setAssessmentValid(traceId, a.overrides, true);
+      if (a.overrides) this.setAssessmentValid(trace_key, a.overrides, true);
       this.sql.run('DELETE FROM assessments WHERE assessment_id = ?', assessmentId);
     });
   }
@@ -1029,7 +1184,7 @@ export class SqliteTraceStore implements TraceStore {
       groups: Record<string, string>;
       usage: Record<string, unknown> | undefined;
     }
-    const traceName = `(SELECT value FROM trace_tags tn WHERE tn.trace_id = trace_info.trace_id AND tn.key = '${TRACE_KEYS.traceNameTag}')`;
+    const traceName = `(SELECT value FROM trace_tags tn WHERE tn.trace_key = trace_info.trace_key AND tn.key = '${TRACE_KEYS.traceNameTag}')`;
     const points: Point[] = [];
     if (view === 'TRACES') {
       const filter = compileTraceFilter(parseFilter(query.filter, 'traces'));
@@ -1037,7 +1192,7 @@ export class SqliteTraceStore implements TraceStore {
       const rows = this.query<{ request_time: number; execution_duration_ms: number | null; state: string; trace_name: string | null; token_usage: string | null }>(
         'query_trace_metrics',
         `SELECT trace_info.request_time, trace_info.execution_duration_ms, trace_info.state, ${traceName} AS trace_name,
-           (SELECT value FROM trace_metadata tu WHERE tu.trace_id = trace_info.trace_id AND tu.key = '${TRACE_KEYS.tokenUsage}') AS token_usage
+           (SELECT value FROM trace_metadata tu WHERE tu.trace_key = trace_info.trace_key AND tu.key = '${TRACE_KEYS.tokenUsage}') AS token_usage
          FROM trace_info WHERE ${where.join(' AND ')}`,
         [JSON.stringify(expIds), query.startTimeMs ?? null, query.startTimeMs ?? null, query.endTimeMs ?? null, query.endTimeMs ?? null, ...(filter.params as SQLInputValue[])],
       );
@@ -1057,7 +1212,7 @@ export class SqliteTraceStore implements TraceStore {
         'query_trace_metrics',
         `SELECT s.start_time_ns / 1000000 AS start_ms, s.end_time_ns - s.start_time_ns AS duration_ns, s.name, s.span_type, s.status, s.usage,
            trace_info.state, ${traceName} AS trace_name
-         FROM spans s JOIN trace_info ON trace_info.trace_id = s.trace_id WHERE ${where.join(' AND ')}`,
+         FROM spans s JOIN trace_info ON trace_info.trace_key = s.trace_key WHERE ${where.join(' AND ')}`,
         [JSON.stringify(expIds), query.startTimeMs ?? null, query.startTimeMs ?? null, query.endTimeMs ?? null, query.endTimeMs ?? null, ...(filter.params as SQLInputValue[])],
       );
       for (const r of rows) {
