@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   MlflowClient: () => (/* reexport */ client_MlflowClient)
 });
 
-// UNUSED EXPORTS: ActiveRun, MlflowApiError, MlflowConnectionError, getDefaultClient, setDefaultClient, setExperiment, splitLogBatch, startRun
+// UNUSED EXPORTS: ActiveRun, MlflowApiError, MlflowConnectionError, getActiveRun, getDefaultClient, setDefaultClient, setExperiment, splitLogBatch, startRun
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -516,9 +516,34 @@ class client_MlflowClient {
     async close() {
         await this.#http.close();
     }
-    #call(method, path, params = {}) {
+    #call(method, path, params = {}, version = '2.0') {
         const options = method === 'GET' ? { query: params } : { json: params };
-        return this.#http.json(method, `/api/2.0/mlflow${path}`, options);
+        return this.#http.json(method, `/api/${version}/mlflow${path}`, options);
+    }
+    // ---- traces (MLflow v3 trace API) ----
+    async searchTracesPage(query) {
+        const res = await this.#call('POST', '/traces/search', {
+            locations: query.experimentIds.map((experiment_id) => ({ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id } })),
+            filter: query.filter,
+            order_by: query.orderBy,
+            max_results: query.maxResults,
+            page_token: query.pageToken,
+        }, '3.0');
+        return { traces: res.traces ?? [], ...(res.next_page_token ? { nextPageToken: res.next_page_token } : {}) };
+    }
+    /** Every matching trace's info, page by page; `maxResults` is the page size. */
+    async *searchTraces(query) {
+        let pageToken = query.pageToken;
+        do {
+            const page = await this.searchTracesPage({ ...query, pageToken });
+            yield* page.traces;
+            pageToken = page.nextPageToken;
+        } while (pageToken);
+    }
+    /** A trace with its spans (OTLP span JSON as the server stores it). */
+    async getTrace(traceId) {
+        const res = await this.#call('GET', '/traces/get', { trace_id: traceId }, '3.0');
+        return { trace_info: res.trace.trace_info, spans: res.trace.spans ?? [] };
     }
     // ---- experiments ----
     async createExperiment(name, options = {}) {
@@ -781,6 +806,8 @@ class client_MlflowClient {
     }
 }
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(16698);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./build/src/client/fluent.js
@@ -794,8 +821,16 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 
+
 let defaultClient;
 const activeExperiments = new WeakMap();
+/** The run of the enclosing `startRun(options, fn)` callback, per async context (traces link to it). */
+const activeRunStorage = new external_node_async_hooks_.AsyncLocalStorage();
+/** The run whose `startRun(options, fn)` callback is executing here, if any. */
+function getActiveRun() {
+    const run = activeRunStorage.getStore();
+    return run && !run.ended ? run : undefined;
+}
 /** The client fluent calls use when given none; built from MLFLOW_TRACKING_* on first use. */
 function getDefaultClient() {
     defaultClient ??= new MlflowClient();
@@ -950,7 +985,7 @@ async function startRun(options = {}, fn) {
         return run;
     let failed = false;
     try {
-        return await fn(run);
+        return await activeRunStorage.run(run, () => fn(run));
     }
     catch (err) {
         failed = true;

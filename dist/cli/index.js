@@ -4842,7 +4842,7 @@ async function runServer(options) {
     }
     const artifactsDir = artifactsDirectory(options.artifactsDestination);
     // Loaded here so client-only commands start fast and never open the SQLite module.
-    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13007));
+    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53383));
     let server;
     try {
         server = await startTrackingServer({
@@ -5009,6 +5009,49 @@ function buildProgram() {
             inputs: run.inputs,
         };
         process.stdout.write(toJson(described) + '\n');
+    });
+    const traces = program.command('traces').summary('Search traces and print a trace as a span tree.').description('Inspect traces on a tracking server (MLFLOW_TRACKING_URI).');
+    traces
+        .command('search')
+        .description('Search traces in an experiment.')
+        .requiredOption('--experiment-id <id>', 'Experiment to search (repeat the option for several).', (v, prev = []) => [...prev, v])
+        .option('--filter <filter>', "Trace filter, e.g. \"status = 'ERROR'\" or \"tags.env = 'ci'\" or \"execution_time_ms > 1000\".")
+        .option('--order-by <clause>', "Order, e.g. 'timestamp_ms DESC' (repeatable).", (v, prev = []) => [...prev, v])
+        .option('--max-results <n>', 'Maximum number of traces to list (default: all).', parsePositiveInt)
+        .option('--json', 'Print JSON instead of a table.')
+        .addOption(trackingUriOption())
+        .action(async (options) => {
+        const found = await withClient(options, async (client) => {
+            const query = { experimentIds: options.experimentId, filter: options.filter, orderBy: options.orderBy };
+            if (options.maxResults !== undefined)
+                return (await client.searchTracesPage({ ...query, maxResults: options.maxResults })).traces;
+            const all = [];
+            for await (const trace of client.searchTraces(query))
+                all.push(trace);
+            return all;
+        });
+        if (options.json)
+            process.stdout.write(toJson(found) + '\n');
+        else if (found.length === 0)
+            process.stdout.write('No traces found.\n');
+        else {
+            printTable(['Trace Id', 'Name', 'State', 'Duration', 'Request Time'], found.map((t) => [t.trace_id, t.tags?.['mlflow.traceName'] ?? '', t.state ?? '', t.execution_duration ?? '', t.request_time ?? '']));
+        }
+    });
+    traces
+        .command('get')
+        .description('Print a trace as a tree of spans with durations and status.')
+        .argument('<trace-id>', "The trace id ('tr-...').")
+        .option('--json', 'Print the trace (info and spans) as JSON.')
+        .addOption(trackingUriOption())
+        .action(async (traceId, options) => {
+        const trace = await withClient(options, (client) => client.getTrace(traceId));
+        if (options.json)
+            process.stdout.write(toJson(trace) + '\n');
+        else {
+            const { renderTraceTree } = await __nccwpck_require__.e(/* import() */ 38).then(__nccwpck_require__.bind(__nccwpck_require__, 41038));
+            process.stdout.write(renderTraceTree(trace) + '\n');
+        }
     });
     return program;
 }
