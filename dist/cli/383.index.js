@@ -1449,6 +1449,12 @@ function keyValuePredicate(table, fk, parent, clause, params) {
         return `${parent}.${fk} IN (${base})`;
     return `${parent}.${fk} IN (${base} AND ${stringPredicate('kv.value', clause, params)})`;
 }
+function attributeColumn(columns, key, target) {
+    const col = Object.hasOwn(columns, key) ? columns[key] : undefined;
+    if (!col)
+        throw search_sql_invalid(`Invalid attribute key '${key}' for ${target}`);
+    return col;
+}
 function unsupported(target, clause) {
     throw search_sql_invalid(`Cannot search ${target} by ${clause.entity} '${clause.key}'`);
 }
@@ -1462,12 +1468,7 @@ const RUN_COLUMNS = {
     start_time: { column: 'runs.start_time', numeric: true },
     end_time: { column: 'runs.end_time', numeric: true },
 };
-function runColumn(key) {
-    const col = Object.hasOwn(RUN_COLUMNS, key) ? RUN_COLUMNS[key] : undefined;
-    if (!col)
-        throw search_sql_invalid(`Invalid attribute key '${key}' for runs`);
-    return col;
-}
+const runColumn = (key) => attributeColumn(RUN_COLUMNS, key, 'runs');
 function compileRunFilter(clauses) {
     const where = [];
     const params = [];
@@ -1568,12 +1569,7 @@ const EXPERIMENT_COLUMNS = {
     creation_time: { column: 'experiments.creation_time', numeric: true },
     last_update_time: { column: 'experiments.last_update_time', numeric: true },
 };
-function experimentColumn(key) {
-    const col = Object.hasOwn(EXPERIMENT_COLUMNS, key) ? EXPERIMENT_COLUMNS[key] : undefined;
-    if (!col)
-        throw search_sql_invalid(`Invalid attribute key '${key}' for experiments`);
-    return col;
-}
+const experimentColumn = (key) => attributeColumn(EXPERIMENT_COLUMNS, key, 'experiments');
 function compileExperimentFilter(clauses) {
     const where = [];
     const params = [];
@@ -1618,12 +1614,7 @@ const LOGGED_MODEL_COLUMNS = {
     creation_timestamp_ms: { column: 'logged_models.creation_timestamp_ms', numeric: true },
     last_updated_timestamp_ms: { column: 'logged_models.last_updated_timestamp_ms', numeric: true },
 };
-function loggedModelColumn(key) {
-    const col = Object.hasOwn(LOGGED_MODEL_COLUMNS, key) ? LOGGED_MODEL_COLUMNS[key] : undefined;
-    if (!col)
-        throw search_sql_invalid(`Invalid attribute key '${key}' for logged models`);
-    return col;
-}
+const loggedModelColumn = (key) => attributeColumn(LOGGED_MODEL_COLUMNS, key, 'logged models');
 /**
  * A logged model's metrics are the metric rows logged with its model_id; its value for a key is
  * the most recent one (by timestamp, then step), as SearchLoggedModelsUtils picks it.
@@ -1725,12 +1716,7 @@ const TRACE_COLUMNS = {
     client_request_id: { column: 'trace_info.client_request_id', numeric: false },
 };
 const SPAN_COLUMNS = { name: 'name', type: 'span_type', status: 'status' };
-function traceColumn(key) {
-    const col = Object.hasOwn(TRACE_COLUMNS, key) ? TRACE_COLUMNS[key] : undefined;
-    if (!col)
-        throw trace_search_sql_invalid(`Invalid attribute key '${key}' for traces`);
-    return col;
-}
+const traceColumn = (key) => attributeColumn(TRACE_COLUMNS, key, 'traces');
 /** Length of the quantifier at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`), or 0. */
 function quantifierAt(pattern, i) {
     const c = pattern[i];

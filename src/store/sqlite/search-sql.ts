@@ -103,13 +103,22 @@ export function keyValuePredicate(table: string, fk: string, parent: string, cla
   return `${parent}.${fk} IN (${base} AND ${stringPredicate('kv.value', clause, params)})`;
 }
 
+/** An attribute's column in one target's table, or MLflow's "Invalid attribute key" error. */
+export type AttributeColumns = Readonly<Record<string, { column: string; numeric: boolean }>>;
+
+export function attributeColumn(columns: AttributeColumns, key: string, target: string): { column: string; numeric: boolean } {
+  const col = Object.hasOwn(columns, key) ? columns[key] : undefined;
+  if (!col) throw invalid(`Invalid attribute key '${key}' for ${target}`);
+  return col;
+}
+
 function unsupported(target: string, clause: Clause): never {
   throw invalid(`Cannot search ${target} by ${clause.entity} '${clause.key}'`);
 }
 
 // ------------------------------------------------------------------------------------ runs
 
-const RUN_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean }>> = {
+const RUN_COLUMNS: AttributeColumns = {
   run_id: { column: 'runs.run_uuid', numeric: false },
   run_name: { column: 'runs.name', numeric: false },
   user_id: { column: 'runs.user_id', numeric: false },
@@ -119,11 +128,7 @@ const RUN_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean }>
   end_time: { column: 'runs.end_time', numeric: true },
 };
 
-function runColumn(key: string): { column: string; numeric: boolean } {
-  const col = Object.hasOwn(RUN_COLUMNS, key) ? RUN_COLUMNS[key] : undefined;
-  if (!col) throw invalid(`Invalid attribute key '${key}' for runs`);
-  return col;
-}
+const runColumn = (key: string): { column: string; numeric: boolean } => attributeColumn(RUN_COLUMNS, key, 'runs');
 
 export function compileRunFilter(clauses: Clause[]): CompiledFilter {
   const where: string[] = [];
@@ -225,18 +230,14 @@ export function compileRunOrderBy(terms: OrderByTerm[]): CompiledOrderBy {
 
 // ------------------------------------------------------------------------------------ experiments
 
-const EXPERIMENT_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean }>> = {
+const EXPERIMENT_COLUMNS: AttributeColumns = {
   name: { column: 'experiments.name', numeric: false },
   experiment_id: { column: 'experiments.experiment_id', numeric: true },
   creation_time: { column: 'experiments.creation_time', numeric: true },
   last_update_time: { column: 'experiments.last_update_time', numeric: true },
 };
 
-function experimentColumn(key: string): { column: string; numeric: boolean } {
-  const col = Object.hasOwn(EXPERIMENT_COLUMNS, key) ? EXPERIMENT_COLUMNS[key] : undefined;
-  if (!col) throw invalid(`Invalid attribute key '${key}' for experiments`);
-  return col;
-}
+const experimentColumn = (key: string): { column: string; numeric: boolean } => attributeColumn(EXPERIMENT_COLUMNS, key, 'experiments');
 
 export function compileExperimentFilter(clauses: Clause[]): CompiledFilter {
   const where: string[] = [];
@@ -271,7 +272,7 @@ export function compileExperimentOrderBy(terms: OrderByTerm[]): CompiledOrderBy 
 
 // ------------------------------------------------------------------------------------ logged models
 
-const LOGGED_MODEL_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean }>> = {
+const LOGGED_MODEL_COLUMNS: AttributeColumns = {
   name: { column: 'logged_models.name', numeric: false },
   model_id: { column: 'logged_models.model_id', numeric: false },
   model_type: { column: 'logged_models.model_type', numeric: false },
@@ -281,11 +282,7 @@ const LOGGED_MODEL_COLUMNS: Readonly<Record<string, { column: string; numeric: b
   last_updated_timestamp_ms: { column: 'logged_models.last_updated_timestamp_ms', numeric: true },
 };
 
-function loggedModelColumn(key: string): { column: string; numeric: boolean } {
-  const col = Object.hasOwn(LOGGED_MODEL_COLUMNS, key) ? LOGGED_MODEL_COLUMNS[key] : undefined;
-  if (!col) throw invalid(`Invalid attribute key '${key}' for logged models`);
-  return col;
-}
+const loggedModelColumn = (key: string): { column: string; numeric: boolean } => attributeColumn(LOGGED_MODEL_COLUMNS, key, 'logged models');
 
 /**
  * A logged model's metrics are the metric rows logged with its model_id; its value for a key is

@@ -20,6 +20,8 @@
 import { MlflowError } from '../../mlflow/errors.ts';
 import type { Clause, OrderByTerm } from '../search/ast.ts';
 import {
+  attributeColumn,
+  type AttributeColumns,
   nullsLast,
   numericPredicate,
   rejectDuplicates,
@@ -40,7 +42,7 @@ export const MAX_REGEX_PATTERN_LENGTH = 1000;
 
 const invalid = (message: string): MlflowError => new MlflowError('INVALID_PARAMETER_VALUE', message);
 
-const TRACE_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean }>> = {
+const TRACE_COLUMNS: AttributeColumns = {
   request_id: { column: 'trace_info.trace_id', numeric: false },
   experiment_id: { column: 'trace_info.experiment_id', numeric: true },
   timestamp_ms: { column: 'trace_info.request_time', numeric: true },
@@ -52,11 +54,7 @@ const TRACE_COLUMNS: Readonly<Record<string, { column: string; numeric: boolean 
 
 const SPAN_COLUMNS: Readonly<Record<string, string>> = { name: 'name', type: 'span_type', status: 'status' };
 
-function traceColumn(key: string): { column: string; numeric: boolean } {
-  const col = Object.hasOwn(TRACE_COLUMNS, key) ? TRACE_COLUMNS[key] : undefined;
-  if (!col) throw invalid(`Invalid attribute key '${key}' for traces`);
-  return col;
-}
+const traceColumn = (key: string): { column: string; numeric: boolean } => attributeColumn(TRACE_COLUMNS, key, 'traces');
 
 /** Length of the quantifier at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`), or 0. */
 function quantifierAt(pattern: string, i: number): number {
