@@ -1304,7 +1304,13 @@ class SqliteDb {
       PRAGMA cache_size = -65536;
       PRAGMA mmap_size = 268435456;
     `);
-        this.migrate();
+        try {
+            this.migrate();
+        }
+        catch (err) {
+            this.db.close();
+            throw err;
+        }
     }
     migrate() {
         const current = Number(this.db.prepare('PRAGMA user_version').get().user_version);

@@ -31,7 +31,12 @@ export class SqliteDb {
       PRAGMA cache_size = -65536;
       PRAGMA mmap_size = 268435456;
     `);
-    this.migrate();
+    try {
+      this.migrate();
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
   }
 
   private migrate(): void {
