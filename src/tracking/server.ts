@@ -52,21 +52,18 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
     app.get(`${prefix}/3.0/mlflow/server-info`, async () => ({ store_type: 'SqlStore', workspaces_enabled: false, server: 'mlflow-ts', version: PACKAGE_VERSION }));
   }
 
+  const repository = new LocalArtifactRepository(resolve(options.artifactsDestination));
   await app.register(async (api) => {
     registerRawBodyParser(api, API_BODY_LIMIT);
     experimentRoutes(api, options.store);
     runRoutes(api, options.store);
     loggedModelRoutes(api, options.store);
-    traceRoutes(api, { store: options.store, repository: new LocalArtifactRepository(resolve(options.artifactsDestination)) });
+    traceRoutes(api, { store: options.store, repository });
   });
   // OTLP/HTTP ingestion: its own scope, as it reads protobuf bytes and answers FastAPI-style errors.
   await app.register(async (otlp) => otlpRoutes(otlp, { store: options.store }));
   await app.register(async (artifacts) => {
-    artifactRoutes(artifacts, {
-      store: options.store,
-      repository: new LocalArtifactRepository(resolve(options.artifactsDestination)),
-      enabled: options.serveArtifacts ?? true,
-    });
+    artifactRoutes(artifacts, { store: options.store, repository, enabled: options.serveArtifacts ?? true });
   });
   return app;
 }
