@@ -4842,7 +4842,7 @@ async function runServer(options) {
     }
     const artifactsDir = artifactsDirectory(options.artifactsDestination);
     // Loaded here so client-only commands start fast and never open the SQLite module.
-    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53383));
+    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61795));
     let server;
     try {
         server = await startTrackingServer({

@@ -35,6 +35,7 @@ import {
   validateKey,
 } from '../validate.ts';
 import { SqliteDb } from './db.ts';
+import { activeExperimentRow, experimentKey, experimentRow, type ExperimentRow } from './experiment-rows.ts';
 import { SqliteTraceStore } from './traces.ts';
 import {
   compileExperimentFilter,
@@ -45,14 +46,6 @@ import {
   compileRunOrderBy,
 } from './search-sql.ts';
 
-interface ExperimentRow {
-  experiment_id: number;
-  name: string;
-  artifact_location: string;
-  lifecycle_stage: 'active' | 'deleted';
-  creation_time: number;
-  last_update_time: number;
-}
 
 interface RunRow {
   run_uuid: string;
@@ -133,10 +126,6 @@ function joinUri(root: string, ...parts: string[]): string {
   return [root.replace(/\/+$/, ''), ...parts].join('/');
 }
 
-/** Experiment ids are decimal strings on the wire; anything else cannot name a row here. */
-function experimentKey(id: string): number | undefined {
-  return /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-}
 
 function checkMaxResults(value: number | undefined, limits: { defaultMaxResults: number; maxResults: number }): number {
   if (value === undefined) return limits.defaultMaxResults;
@@ -196,18 +185,11 @@ export class SqliteTrackingStore implements TrackingStore {
   // ---------------------------------------------------------------- experiments
 
   private experimentRow(experimentId: string): ExperimentRow {
-    const id = experimentKey(experimentId);
-    const row = id === undefined ? undefined : this.sql.get<ExperimentRow>('SELECT * FROM experiments WHERE experiment_id = ?', id);
-    if (!row) throw notFound(`No Experiment with id=${experimentId} exists`);
-    return row;
+    return experimentRow(this.sql, experimentId);
   }
 
   private activeExperimentRow(experimentId: string): ExperimentRow {
-    const row = this.experimentRow(experimentId);
-    if (row.lifecycle_stage !== 'active') {
-      throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
-    }
-    return row;
+    return activeExperimentRow(this.sql, experimentId);
   }
 
   private hydrateExperiments(rows: ExperimentRow[]): Experiment[] {

@@ -29,6 +29,7 @@ import { decodePageToken, encodePageToken } from '../search/page-token.ts';
 import { parseFilter, parseOrderBy } from '../search/parser.ts';
 import { truncate, validateKey } from '../validate.ts';
 import type { SqliteDb } from './db.ts';
+import { activeExperimentRow, experimentKey, experimentRow, type ExperimentRow } from './experiment-rows.ts';
 import { ARTIFACT_LOCATION_TAG, compileTraceFilter, compileTraceOrderBy, SOURCE_RUN_METADATA } from './trace-search-sql.ts';
 
 // ------------------------------------------------------------------------------------ MLflow keys
@@ -77,11 +78,6 @@ type SpanStatus = 'UNSET' | 'OK' | 'ERROR';
 
 // ------------------------------------------------------------------------------------ rows
 
-interface ExperimentRow {
-  experiment_id: number;
-  artifact_location: string;
-  lifecycle_stage: string;
-}
 
 interface TraceRow {
   /** The integer every child table references the trace by (schema migration 2). */
@@ -514,9 +510,6 @@ function deriveTraceInfo(batch: SpanRow[]): DerivedTraceInfo {
 
 // ------------------------------------------------------------------------------------ checks
 
-function experimentKey(id: unknown): number | undefined {
-  return typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-}
 
 function joinUri(root: string, ...parts: string[]): string {
   return [root.replace(/\/+$/, ''), ...parts].join('/');
@@ -655,18 +648,11 @@ export class SqliteTraceStore implements TraceStore {
   // ---------------------------------------------------------------- helpers
 
   private experimentRow(experimentId: string): ExperimentRow {
-    const id = experimentKey(experimentId);
-    const row = id === undefined ? undefined : this.sql.get<ExperimentRow>('SELECT experiment_id, artifact_location, lifecycle_stage FROM experiments WHERE experiment_id = ?', id);
-    if (!row) throw notFound(`No Experiment with id=${experimentId} exists`);
-    return row;
+    return experimentRow(this.sql, experimentId);
   }
 
   private activeExperimentRow(experimentId: string): ExperimentRow {
-    const row = this.experimentRow(experimentId);
-    if (row.lifecycle_stage !== 'active') {
-      throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
-    }
-    return row;
+    return activeExperimentRow(this.sql, experimentId);
   }
 
   private traceRow(traceId: string): TraceRow | undefined {

@@ -1,5 +1,5 @@
-export const id = 383;
-export const ids = [383];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
 /***/ 45167:
@@ -102,7 +102,7 @@ const MLFLOW_TAGS = {
 
 /***/ }),
 
-/***/ 53383:
+/***/ 61795:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1369,6 +1369,31 @@ class SqliteDb {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/store/sqlite/experiment-rows.js
+/**
+ * Finding an experiment row by its wire id, shared by the run store and the trace store so both
+ * answer a missing or deleted experiment with the same MLflow errors.
+ */
+
+/** Experiment ids are decimal strings on the wire; anything else cannot name a row here. */
+function experimentKey(id) {
+    return typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : undefined;
+}
+function experimentRow(sql, experimentId) {
+    const id = experimentKey(experimentId);
+    const row = id === undefined ? undefined : sql.get('SELECT * FROM experiments WHERE experiment_id = ?', id);
+    if (!row)
+        throw notFound(`No Experiment with id=${experimentId} exists`);
+    return row;
+}
+function activeExperimentRow(sql, experimentId) {
+    const row = experimentRow(sql, experimentId);
+    if (row.lifecycle_stage !== 'active') {
+        throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
+    }
+    return row;
+}
+
 ;// CONCATENATED MODULE: ./build/src/store/sqlite/search-sql.js
 /**
  * Compiles the search AST (search/ast.ts) to SQLite fragments with `?` placeholders, following
@@ -1928,6 +1953,7 @@ function compileTraceOrderBy(terms) {
 
 
 
+
 // ------------------------------------------------------------------------------------ MLflow keys
 /** Trace tags and metadata keys the store reads or writes (mlflow/tracing/constant.py). */
 const TRACE_KEYS = {
@@ -2361,9 +2387,6 @@ function deriveTraceInfo(batch) {
     };
 }
 // ------------------------------------------------------------------------------------ checks
-function experimentKey(id) {
-    return typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-}
 function joinUri(root, ...parts) {
     return [root.replace(/\/+$/, ''), ...parts].join('/');
 }
@@ -2508,18 +2531,10 @@ class SqliteTraceStore {
     }
     // ---------------------------------------------------------------- helpers
     experimentRow(experimentId) {
-        const id = experimentKey(experimentId);
-        const row = id === undefined ? undefined : this.sql.get('SELECT experiment_id, artifact_location, lifecycle_stage FROM experiments WHERE experiment_id = ?', id);
-        if (!row)
-            throw notFound(`No Experiment with id=${experimentId} exists`);
-        return row;
+        return experimentRow(this.sql, experimentId);
     }
     activeExperimentRow(experimentId) {
-        const row = this.experimentRow(experimentId);
-        if (row.lifecycle_stage !== 'active') {
-            throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
-        }
-        return row;
+        return activeExperimentRow(this.sql, experimentId);
     }
     traceRow(traceId) {
         return this.sql.get('SELECT * FROM trace_info WHERE trace_id = ?', traceId);
@@ -3090,6 +3105,7 @@ class SqliteTraceStore {
 
 
 
+
 const DEFAULT_EXPERIMENT_ID = '0';
 const METRIC_ROWS_PER_INSERT = 100;
 const METRIC_ROW_SQL = ',(?, ?, ?, ?, ?, ?, ?, ?)';
@@ -3125,10 +3141,6 @@ function toMetric(r, withRunId = false) {
 }
 function store_joinUri(root, ...parts) {
     return [root.replace(/\/+$/, ''), ...parts].join('/');
-}
-/** Experiment ids are decimal strings on the wire; anything else cannot name a row here. */
-function store_experimentKey(id) {
-    return /^\d{1,15}$/.test(id) ? Number(id) : undefined;
 }
 function store_checkMaxResults(value, limits) {
     if (value === undefined)
@@ -3176,18 +3188,10 @@ class SqliteTrackingStore {
     }
     // ---------------------------------------------------------------- experiments
     experimentRow(experimentId) {
-        const id = store_experimentKey(experimentId);
-        const row = id === undefined ? undefined : this.sql.get('SELECT * FROM experiments WHERE experiment_id = ?', id);
-        if (!row)
-            throw notFound(`No Experiment with id=${experimentId} exists`);
-        return row;
+        return experimentRow(this.sql, experimentId);
     }
     activeExperimentRow(experimentId) {
-        const row = this.experimentRow(experimentId);
-        if (row.lifecycle_stage !== 'active') {
-            throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
-        }
-        return row;
+        return activeExperimentRow(this.sql, experimentId);
     }
     hydrateExperiments(rows) {
         if (rows.length === 0)
@@ -3425,7 +3429,7 @@ class SqliteTrackingStore {
         const offset = decodePageToken(query.pageToken);
         const filter = compileRunFilter(parseFilter(query.filter, 'runs'));
         const order = compileRunOrderBy((query.orderBy ?? []).map((o) => parseOrderBy(o, 'runs')));
-        const expIds = query.experimentIds.map(store_experimentKey).filter((id) => id !== undefined);
+        const expIds = query.experimentIds.map(experimentKey).filter((id) => id !== undefined);
         if (expIds.length === 0)
             return { items: [] };
         const where = [
@@ -3712,7 +3716,7 @@ class SqliteTrackingStore {
         const offset = decodePageToken(query.pageToken);
         const filter = compileLoggedModelFilter(parseFilter(query.filter, 'logged_models'));
         const order = compileLoggedModelOrderBy((query.orderBy ?? []).map((o) => parseLoggedModelOrderBy(o)));
-        const expIds = query.experimentIds.map(store_experimentKey).filter((id) => id !== undefined);
+        const expIds = query.experimentIds.map(experimentKey).filter((id) => id !== undefined);
         if (expIds.length === 0)
             return { items: [] };
         const where = [`logged_models.experiment_id IN (SELECT value FROM json_each(?))`, `logged_models.lifecycle_stage = 'active'`, ...filter.where].join(' AND ');
