@@ -1,10 +1,11 @@
 /**
  * Vendor-neutral description of what a fake LLM upstream answers. The wire modules
- * (`openai-wire.ts`, `anthropic-wire.ts`, `gemini-wire.ts`) render a `FakeReply` in each
- * vendor's exact JSON / SSE format; `llm-upstreams.ts` serves them over HTTP.
+ * (`openai-wire.ts`, `anthropic-wire.ts`, `gemini-wire.ts`, `azure-wire.ts`, `mistral-wire.ts`,
+ * `cohere-wire.ts`, `mlflow-serving-wire.ts`) render a `FakeReply` in each vendor's exact JSON /
+ * SSE format; `llm-upstreams.ts` serves them over HTTP.
  */
 
-export type FakeVendor = 'openai' | 'anthropic' | 'gemini';
+export type FakeVendor = 'openai' | 'anthropic' | 'gemini' | 'azure' | 'mistral' | 'cohere' | 'mlflow-serving';
 
 /** Which endpoint a request hit, named after the vendor's API. */
 export type FakeOperation =
@@ -16,7 +17,18 @@ export type FakeOperation =
   | 'gemini.generateContent'
   | 'gemini.streamGenerateContent'
   | 'gemini.embedContent'
-  | 'gemini.batchEmbedContents';
+  | 'gemini.batchEmbedContents'
+  | 'azure.chat.completions'
+  | 'azure.completions'
+  | 'azure.embeddings'
+  | 'mistral.chat.completions'
+  | 'mistral.embeddings'
+  | 'cohere.chat'
+  | 'cohere.embed'
+  /** An MLflow model server's `/invocations` serving a text model: predictions are strings. */
+  | 'mlflow-serving.invocations'
+  /** The same, serving an embeddings model: predictions are float vectors. */
+  | 'mlflow-serving.embeddings';
 
 export interface FakeToolCall {
   /** Vendor call id; generated (`call_…`, `toolu_…`) when absent. */
@@ -33,6 +45,8 @@ export interface FakeError {
   type?: string;
   /** OpenAI's `error.code` (e.g. `model_not_found`). */
   code?: string;
+  /** Seconds; sent as the `Retry-After` header of the error response (vendors send it on 429s). */
+  retryAfter?: number;
 }
 
 export interface FakeReply {
@@ -41,10 +55,17 @@ export interface FakeReply {
   toolCalls?: FakeToolCall[];
   /** Token counts. Default: whitespace-separated words of the input / output text. */
   usage?: { inputTokens: number; outputTokens: number; cachedInputTokens?: number };
+  /**
+   * The vendor's own finish reason, verbatim (Cohere `MAX_TOKENS`, Mistral `length`, ...).
+   * Default: the vendor's normal stop or tool-call reason. Honoured by the Mistral and Cohere fakes.
+   */
+  finishReason?: string;
   /** Model named in the response. Default: the request's model. */
   model?: string;
   /** Answer this HTTP error instead of a result. */
   error?: FakeError;
+  /** Answer this JSON verbatim (HTTP 200, no streaming) instead of rendering a result: malformed upstream answers. */
+  rawBody?: unknown;
   /** Streaming only: send the first `chunksBeforeError` data chunks (default 1), then this error in-band. */
   streamError?: FakeError;
   chunksBeforeError?: number;
@@ -61,7 +82,7 @@ export interface FakeRequest {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: Record<string, unknown>;
-  /** The model the request names (body `model`, or the Gemini path segment). */
+  /** The model the request names (body `model`, the Gemini path segment, or the Azure deployment; `''` for MLflow model servers). */
   model: string;
   stream: boolean;
 }
@@ -126,4 +147,9 @@ export function fakeEmbedding(text: string, dimensions: number): number[] {
   const norm = Math.hypot(...raw) || 1;
   // Rounded through float32 so base64 (float32) and JSON encodings agree exactly.
   return raw.map((v) => Math.fround(v / norm));
+}
+
+/** Float32 little-endian, base64: OpenAI's `encoding_format: "base64"` (and Mistral's, Cohere's `base64` type). */
+export function base64Float32(values: number[]): string {
+  return Buffer.from(new Float32Array(values).buffer).toString('base64');
 }
