@@ -30,6 +30,17 @@ export default tseslint.config(
     },
   },
   {
+    // The gateway serves HTTP but reports through tracing and the client, never into the store or
+    // the tracking routes directly.
+    files: ['src/gateway/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/store/**', '**/tracking/**'], message: 'gateway/ talks to the tracking server through src/client and src/tracing only.' }] },
+      ],
+    },
+  },
+  {
     // The restriction above is for store/ only; everything else may import routes.
     files: ['src/tracking/**', 'src/cli/**', 'src/client/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**'],
     rules: { 'no-restricted-imports': 'off' },

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * The `mlflow-ts` command: the tracking server (`server`, alias `ui`) and a few read-only MLflow
- * CLI commands that talk to a server through the client. User mistakes end in one line on
- * stderr and exit code 1; stack traces only with MLFLOW_TS_DEBUG=1.
+ * The `mlflow-ts` command: the tracking server (`server`, alias `ui`), the AI gateway
+ * (`gateway start|query|list`) and a few read-only MLflow CLI commands that talk to a server
+ * through the client. User mistakes end in one line on stderr and exit code 1; stack traces only
+ * with MLFLOW_TS_DEBUG=1.
  */
 import './node-check.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Experiment, MlflowClient, Run, ViewType } from '../client/index.ts';
+import type { DeploymentsClient, Endpoint } from '../client/deployments.ts';
 import { PACKAGE_VERSION } from '../version.ts';
 
 /** A mistake in how the command was called or configured: reported as one line. */
@@ -69,6 +71,8 @@ interface ServerOptions {
   artifactsDestination: string;
   serveArtifacts: boolean;
   defaultArtifactRoot?: string;
+  gatewayConfig?: string;
+  gatewayAuthToken?: string;
 }
 
 async function runServer(options: ServerOptions): Promise<void> {
@@ -81,6 +85,7 @@ async function runServer(options: ServerOptions): Promise<void> {
   const artifactsDir = artifactsDirectory(options.artifactsDestination);
   // Loaded here so client-only commands start fast and never open the SQLite module.
   const { startTrackingServer } = await import('../tracking/server.ts');
+  const gatewayConfigPath = options.gatewayConfig === undefined ? undefined : resolve(options.gatewayConfig);
   let server: Awaited<ReturnType<typeof startTrackingServer>>;
   try {
     server = await startTrackingServer({
@@ -90,24 +95,38 @@ async function runServer(options: ServerOptions): Promise<void> {
       artifactsDestination: artifactsDir,
       serveArtifacts: options.serveArtifacts,
       logger: false,
+      gatewayConfigPath,
+      gatewayAuthToken: gatewayConfigPath === undefined ? undefined : options.gatewayAuthToken || undefined,
+      gatewayLog: stderrLog,
     });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') {
-      throw new CliError(`Port ${options.port} on ${options.host} is already in use. Stop the process using it or choose another port with --port.`);
-    }
-    if (code === 'EACCES') {
-      throw new CliError(`No permission to listen on port ${options.port} on ${options.host}. Choose a port above 1023 with --port.`);
-    }
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new CliError(`Cannot listen on host '${options.host}': no such local address. Check --host (e.g. 127.0.0.1 or 0.0.0.0).`);
-    }
-    throw err;
+    throw listenError(err, options.host, options.port);
   }
 
   const artifacts = options.serveArtifacts ? artifactsDir : 'not served (--no-serve-artifacts)';
-  process.stderr.write(`mlflow-ts ${PACKAGE_VERSION} listening on ${server.url} (store: ${redactUri(options.backendStoreUri)}, artifacts: ${artifacts})\n`);
+  const gateway = gatewayConfigPath === undefined ? '' : `, gateway: ${gatewayConfigPath}${options.gatewayAuthToken ? ' (token required)' : ''}`;
+  process.stderr.write(`mlflow-ts ${PACKAGE_VERSION} listening on ${server.url} (store: ${redactUri(options.backendStoreUri)}, artifacts: ${artifacts}${gateway})\n`);
+  if (gatewayConfigPath !== undefined) warnIfOpenGateway(options.host, options.gatewayAuthToken, '--gateway-auth-token');
+  stopOnSignals(() => server.close());
+}
 
+/** A listen failure as the user's mistake it usually is; anything else is rethrown. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    return new CliError(`Port ${port} on ${host} is already in use. Stop the process using it or choose another port with --port.`);
+  }
+  if (code === 'EACCES') {
+    return new CliError(`No permission to listen on port ${port} on ${host}. Choose a port above 1023 with --port.`);
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new CliError(`Cannot listen on host '${host}': no such local address. Check --host (e.g. 127.0.0.1 or 0.0.0.0).`);
+  }
+  return err;
+}
+
+/** SIGINT/SIGTERM finish in-flight requests and exit; a second signal exits at once. */
+function stopOnSignals(close: () => Promise<void>): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -116,7 +135,7 @@ async function runServer(options: ServerOptions): Promise<void> {
     }
     stopping = true;
     process.stderr.write(`mlflow-ts: ${signal} received, finishing in-flight requests (send it again to exit at once)\n`);
-    server.close().then(
+    close().then(
       () => process.exit(0),
       (err: unknown) => {
         process.stderr.write(`mlflow-ts: error while shutting down: ${(err as Error).message}\n`);
@@ -149,6 +168,222 @@ async function withClient<T>(options: ClientCommandOptions, fn: (client: MlflowC
   } finally {
     await client.close();
   }
+}
+
+// ---- the AI gateway ----
+
+interface GatewayStartOptions {
+  configPath?: string;
+  host: string;
+  port: number;
+  authToken?: string;
+  watch: boolean;
+  workers?: number;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Provider keys are spent by whoever can reach an open gateway; say so when that is the network. */
+function warnIfOpenGateway(host: string, token: string | undefined, flag: string): void {
+  if (token || LOOPBACK_HOSTS.has(host) || host.startsWith('127.')) return;
+  process.stderr.write(
+    `mlflow-ts: warning: the gateway listens on ${host} without ${flag}: anyone who can reach this port can call your providers with your keys. ` +
+      `Set ${flag} (or MLFLOW_GATEWAY_AUTH_TOKEN).\n`,
+  );
+}
+
+/** Gateway reloads and failures are reported on stderr, where the start-up line is. */
+const stderrLog = {
+  info: (message: string) => void process.stderr.write(`mlflow-ts: ${message}\n`),
+  error: (message: string) => void process.stderr.write(`mlflow-ts: ${message}\n`),
+};
+
+async function runGateway(options: GatewayStartOptions): Promise<void> {
+  // Loaded here so the other commands never pay for the gateway's modules.
+  const { resolveConfigPath } = await import('../gateway/config.ts');
+  const configPath = resolve(resolveConfigPath(options.configPath, process.env));
+  const authToken = options.authToken || undefined;
+  const { startGatewayServer } = await import('../gateway/server.ts');
+  let running: Awaited<ReturnType<typeof startGatewayServer>>;
+  try {
+    running = await startGatewayServer({ configPath, host: options.host, port: options.port, authToken, watch: options.watch, log: stderrLog });
+  } catch (err) {
+    throw listenError(err, options.host, options.port);
+  }
+  const { endpoints, routes } = running.gateway.config;
+  const count = `${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'}${routes.length ? `, ${routes.length} route${routes.length === 1 ? '' : 's'}` : ''}`;
+  process.stderr.write(
+    `mlflow-ts ${PACKAGE_VERSION} gateway listening on ${running.url} (config: ${configPath}, ${count}, ` +
+      `${options.watch ? 'reloads on change' : 'no reload'}, caller token: ${authToken ? 'required' : 'off'})\n`,
+  );
+  warnIfOpenGateway(options.host, authToken, '--auth-token');
+  stopOnSignals(() => running.close());
+}
+
+interface GatewayClientOptions {
+  gatewayUri?: string;
+  authToken?: string;
+}
+
+const DEFAULT_GATEWAY_URI = 'http://127.0.0.1:5000';
+
+async function withDeployments<T>(options: GatewayClientOptions, fn: (client: DeploymentsClient) => Promise<T>): Promise<T> {
+  const { DeploymentsClient } = await import('../client/deployments.ts');
+  const uri = options.gatewayUri ?? (process.env.MLFLOW_DEPLOYMENTS_TARGET || process.env.MLFLOW_GATEWAY_URI || DEFAULT_GATEWAY_URI);
+  let client: DeploymentsClient;
+  try {
+    client = new DeploymentsClient(uri, { token: options.authToken || undefined });
+  } catch (err) {
+    // Only configuration (the URI, MLFLOW_* numbers) can fail here: a user mistake.
+    throw new CliError((err as Error).message);
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function gatewayUriOption(): Option {
+  return new Option(
+    '--gateway-uri <url>',
+    `The gateway's URL (default: MLFLOW_DEPLOYMENTS_TARGET, then MLFLOW_GATEWAY_URI, then ${DEFAULT_GATEWAY_URI}).`,
+  );
+}
+
+function gatewayTokenOption(): Option {
+  return new Option('--auth-token <token>', "The gateway's caller token, sent as a bearer token.").env('MLFLOW_GATEWAY_AUTH_TOKEN');
+}
+
+interface GatewayQueryOptions extends GatewayClientOptions {
+  endpoint: string;
+  data?: string;
+  prompt?: string;
+  stream?: boolean;
+}
+
+function parseData(data: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch (err) {
+    throw new CliError(`--data is not valid JSON (${(err as Error).message}). Quote it for your shell, e.g. --data '{"messages":[{"role":"user","content":"Hi"}]}'.`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError('--data must be a JSON object, e.g. \'{"prompt":"Hi"}\'.');
+  return value as Record<string, unknown>;
+}
+
+/** The endpoint's type, to shape a --prompt; a traffic-split route is not listed, and routes are chat far more often. */
+async function endpointTypeOf(client: DeploymentsClient, name: string): Promise<string | undefined> {
+  try {
+    return (await client.getEndpoint(name)).endpoint_type;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return undefined;
+    throw err;
+  }
+}
+
+function promptInputs(type: string | undefined, prompt: string): Record<string, unknown> {
+  if (type === 'llm/v1/completions') return { prompt };
+  if (type === 'llm/v1/embeddings') return { input: prompt };
+  return { messages: [{ role: 'user', content: prompt }] };
+}
+
+/** Reads the text a streamed chat or completions chunk adds (zod loaded only for --stream). */
+async function chunkTextReader(): Promise<(chunk: Record<string, unknown>) => string> {
+  const { z } = await import('zod');
+  const schema = z.looseObject({
+    choices: z.array(z.looseObject({ delta: z.looseObject({ content: z.string().nullish() }).optional(), text: z.string().nullish() })),
+  });
+  return (chunk) => {
+    const parsed = schema.safeParse(chunk);
+    const choice = parsed.success ? parsed.data.choices[0] : undefined;
+    return choice?.delta?.content ?? choice?.text ?? '';
+  };
+}
+
+async function runGatewayQuery(options: GatewayQueryOptions): Promise<void> {
+  if (options.data !== undefined && options.prompt !== undefined) throw new CliError('Give either --data or --prompt, not both.');
+  if (options.data === undefined && options.prompt === undefined) {
+    throw new CliError(`Give the request as --data '<json>' (the endpoint's MLflow request body) or --prompt <text>.`);
+  }
+  const given = options.data !== undefined ? parseData(options.data) : undefined;
+  await withDeployments(options, async (client) => {
+    let inputs = given;
+    if (inputs === undefined) {
+      const type = await endpointTypeOf(client, options.endpoint);
+      if (options.stream && type === 'llm/v1/embeddings') throw new CliError(`Endpoint '${options.endpoint}' is an embeddings endpoint; --stream works with chat and completions endpoints.`);
+      inputs = promptInputs(type, options.prompt!);
+    }
+    if (!options.stream) {
+      process.stdout.write(toJson(await client.predict({ endpoint: options.endpoint, inputs })) + '\n');
+      return;
+    }
+    const textOf = await chunkTextReader();
+    let wrote = false;
+    for await (const chunk of client.predictStream({ endpoint: options.endpoint, inputs })) {
+      const text = textOf(chunk);
+      if (text === '') continue;
+      process.stdout.write(text);
+      wrote = true;
+    }
+    if (wrote) process.stdout.write('\n');
+  });
+}
+
+function printEndpoints(endpoints: Endpoint[], json: boolean | undefined): void {
+  if (json) process.stdout.write(toJson(endpoints) + '\n');
+  else if (endpoints.length === 0) process.stdout.write('No endpoints.\n');
+  else {
+    printTable(
+      ['Name', 'Type', 'Provider', 'Model', 'URL'],
+      endpoints.map((e) => [e.name, e.endpoint_type, e.model.provider, e.model.name, e.endpoint_url]),
+    );
+  }
+}
+
+function addGatewayCommands(program: Command): void {
+  const gateway = program
+    .command('gateway')
+    .summary('Run the AI gateway, or query and list its endpoints.')
+    .description(
+      "MLflow's AI gateway: one endpoint per model in a YAML config file, served under MLflow's, OpenAI's, " +
+        "Anthropic's and Gemini's APIs, with the provider keys kept on the server. See docs/gateway.md.",
+    );
+  gateway
+    .command('start')
+    .description(
+      'Start the AI gateway server (MLflow\'s `mlflow gateway start`). It listens on http://127.0.0.1:5000 by default and ' +
+        'reloads the config file when it changes; a bad edit keeps the running config and is reported on stderr.',
+    )
+    .option('--config-path <file>', 'The gateway config file (YAML). Default: the MLFLOW_GATEWAY_CONFIG environment variable.')
+    .option('--host <host>', 'The network address to listen on. Use 0.0.0.0 for other machines (and set --auth-token).', '127.0.0.1')
+    .addOption(new Option('--port <port>', 'The port to listen on (0 picks a free port; the start-up line shows it).').default(5000).argParser(parsePort))
+    .addOption(
+      new Option('--auth-token <token>', 'Callers must send this token (Authorization: Bearer, x-api-key, x-goog-api-key or api-key).').env('MLFLOW_GATEWAY_AUTH_TOKEN'),
+    )
+    .option('--no-watch', 'Do not reload the config file when it changes.')
+    .addOption(new Option('--workers <n>', "Accepted for MLflow compatibility and ignored: one Node process serves every request.").argParser(parsePositiveInt))
+    .action(async (options: GatewayStartOptions) => runGateway(options));
+  gateway
+    .command('query')
+    .description("Send one request to a gateway endpoint (the deployments client's predict) and print the answer as JSON.")
+    .requiredOption('--endpoint <name>', 'The endpoint (or traffic-split route) to call.')
+    .option('--data <json>', 'The request body in MLflow\'s schema, e.g. \'{"messages":[{"role":"user","content":"Hi"}]}\'.')
+    .option('--prompt <text>', 'A text to send: as a user message (chat), a prompt (completions) or an input (embeddings), by endpoint type.')
+    .option('--stream', 'Stream the answer and print the text as it arrives.')
+    .addOption(gatewayUriOption())
+    .addOption(gatewayTokenOption())
+    .action(async (options: GatewayQueryOptions) => runGatewayQuery(options));
+  gateway
+    .command('list')
+    .description("List the gateway's endpoints.")
+    .option('--json', 'Print JSON instead of a table.')
+    .addOption(gatewayUriOption())
+    .addOption(gatewayTokenOption())
+    .action(async (options: GatewayClientOptions & { json?: boolean }) => {
+      printEndpoints(await withDeployments(options, (client) => client.listEndpoints()), options.json);
+    });
 }
 
 function trackingUriOption(): Option {
@@ -217,7 +452,18 @@ function buildProgram(): Command {
         .env('MLFLOW_ARTIFACTS_DESTINATION')
         .default('./mlartifacts'),
     )
-    .action(async (options: ServerOptions) => runServer(options));
+    .option('--gateway-config <file>', 'Also serve the AI gateway from this config file, at /gateway/... (see docs/gateway.md).')
+    .addOption(
+      new Option('--gateway-auth-token <token>', 'Gateway callers must send this token (the tracking API is not affected).').env('MLFLOW_GATEWAY_AUTH_TOKEN'),
+    )
+    .action(async (options: ServerOptions, command: Command) => {
+      if (options.gatewayConfig === undefined && command.getOptionValueSource('gatewayAuthToken') === 'cli') {
+        throw new CliError('--gateway-auth-token needs --gateway-config <file>: there is no gateway to protect without it.');
+      }
+      return runServer(options);
+    });
+
+  addGatewayCommands(program);
 
   const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
   experiments
@@ -336,7 +582,7 @@ function buildProgram(): Command {
   return program;
 }
 
-const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError']);
+const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError']);
 
 function reportAndExit(err: unknown): never {
   const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';

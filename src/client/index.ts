@@ -21,6 +21,15 @@ export {
   type UpdateRunOptions,
 } from './client.ts';
 export { MlflowApiError, MlflowConnectionError } from './errors.ts';
+export {
+  DeploymentsClient,
+  DeploymentsConnectionError,
+  getDeployClient,
+  type DeploymentsClientOptions,
+  type Endpoint,
+  type PredictRequest,
+  type PredictResponse,
+} from './deployments.ts';
 export { splitLogBatch, type BatchChunk, type WireMetric } from './batch.ts';
 export { ActiveRun, getActiveRun, getDefaultClient, setDefaultClient, setExperiment, startRun, type StartRunOptions } from './fluent.ts';
 export type {

@@ -17,6 +17,7 @@ import { artifactRoutes } from './routes/artifacts.ts';
 import { traceRoutes } from './routes/traces.ts';
 import { otlpRoutes } from './otlp/routes.ts';
 import { PACKAGE_VERSION } from '../version.ts';
+import type { GatewayLog } from '../gateway/server.ts';
 
 /** Largest JSON body the API accepts; log-batch has its own 1 MB rule inside. Trace payloads need room. */
 const API_BODY_LIMIT = 32 * 1024 * 1024;
@@ -28,6 +29,12 @@ export interface TrackingAppOptions {
   /** `--serve-artifacts` (default on). Off: artifact routes answer 503 as MLflow does. */
   serveArtifacts?: boolean;
   logger?: boolean;
+  /** Serve the AI gateway from this config file at `/gateway/...` too (`--gateway-config`). */
+  gatewayConfigPath?: string;
+  /** Token gateway callers must present (`--gateway-auth-token`). */
+  gatewayAuthToken?: string;
+  /** Where gateway reloads and failures are reported (default: the app's logger). */
+  gatewayLog?: GatewayLog;
 }
 
 export async function createTrackingApp(options: TrackingAppOptions): Promise<FastifyInstance> {
@@ -65,6 +72,16 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
   await app.register(async (artifacts) => {
     artifactRoutes(artifacts, { store: options.store, repository, enabled: options.serveArtifacts ?? true });
   });
+  if (options.gatewayConfigPath !== undefined) {
+    const configPath = options.gatewayConfigPath;
+    // Loaded only when asked for: a plain tracking server should not pay for the gateway's modules.
+    const { mountGateway } = await import('../gateway/server.ts');
+    let mounted: Awaited<ReturnType<typeof mountGateway>> | undefined;
+    await app.register(async (gatewayScope) => {
+      mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog });
+    });
+    app.addHook('onClose', async () => mounted?.close());
+  }
   return app;
 }
 
@@ -75,6 +92,9 @@ export interface StartServerOptions {
   artifactsDestination?: string;
   serveArtifacts?: boolean;
   logger?: boolean;
+  gatewayConfigPath?: string;
+  gatewayAuthToken?: string;
+  gatewayLog?: GatewayLog;
 }
 
 export interface RunningServer {
@@ -86,12 +106,22 @@ export interface RunningServer {
 
 export async function startTrackingServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const store = await openTrackingStore(options.backendStoreUri ?? 'mlruns.db');
-  const app = await createTrackingApp({
-    store,
-    artifactsDestination: options.artifactsDestination ?? 'mlartifacts',
-    serveArtifacts: options.serveArtifacts,
-    logger: options.logger,
-  });
+  let app: FastifyInstance;
+  try {
+    app = await createTrackingApp({
+      store,
+      artifactsDestination: options.artifactsDestination ?? 'mlartifacts',
+      serveArtifacts: options.serveArtifacts,
+      logger: options.logger,
+      gatewayConfigPath: options.gatewayConfigPath,
+      gatewayAuthToken: options.gatewayAuthToken,
+      gatewayLog: options.gatewayLog,
+    });
+  } catch (err) {
+    // A bad gateway config must not leave the database open.
+    await store.close();
+    throw err;
+  }
   let closing: Promise<void> | undefined;
   // app.close() sweeps only the connections idle at that moment; a keep-alive connection whose
   // request finishes later would hold shutdown open until the client lets go (Python's requests

@@ -1,6 +1,78 @@
-export const id = 795;
-export const ids = [795];
+export const id = 700;
+export const ids = [700];
 export const modules = {
+
+/***/ 35556:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ invalidParam),
+/* harmony export */   Ev: () => (/* binding */ ERROR_STATUS),
+/* harmony export */   mF: () => (/* binding */ MlflowError),
+/* harmony export */   mX: () => (/* binding */ notFound)
+/* harmony export */ });
+/**
+ * MLflow's error codes and how the server maps them to HTTP statuses (mlflow/protos/databricks.proto,
+ * handlers.catch_mlflow_exception). Pure data so the store, routes and client share one table.
+ */
+const ERROR_STATUS = {
+    INVALID_PARAMETER_VALUE: 400,
+    BAD_REQUEST: 400,
+    RESOURCE_ALREADY_EXISTS: 400,
+    MALFORMED_REQUEST: 400,
+    INVALID_STATE: 400,
+    CUSTOMER_UNAUTHORIZED: 401,
+    UNAUTHENTICATED: 401,
+    PERMISSION_DENIED: 403,
+    RESOURCE_DOES_NOT_EXIST: 404,
+    NOT_FOUND: 404,
+    ENDPOINT_NOT_FOUND: 404,
+    METHOD_NOT_ALLOWED: 405,
+    ABORTED: 409,
+    RESOURCE_CONFLICT: 409,
+    ALREADY_EXISTS: 409,
+    REQUEST_LIMIT_EXCEEDED: 429,
+    RESOURCE_EXHAUSTED: 429,
+    INTERNAL_ERROR: 500,
+    DATA_LOSS: 500,
+    NOT_IMPLEMENTED: 501,
+    TEMPORARILY_UNAVAILABLE: 503,
+    DEADLINE_EXCEEDED: 504,
+};
+const SQLSTATE = {
+    INVALID_PARAMETER_VALUE: ['KAM00', 'INVALID_PARAMETER_VALUE'],
+    BAD_REQUEST: ['KAM00', 'INVALID_PARAMETER_VALUE'],
+    MALFORMED_REQUEST: ['KAM00', 'INVALID_PARAMETER_VALUE'],
+    RESOURCE_DOES_NOT_EXIST: ['KAM00', 'RESOURCE_NOT_FOUND'],
+    NOT_FOUND: ['KAM00', 'RESOURCE_NOT_FOUND'],
+    ENDPOINT_NOT_FOUND: ['KAM00', 'RESOURCE_NOT_FOUND'],
+    RESOURCE_ALREADY_EXISTS: ['KAM00', 'RESOURCE_ALREADY_EXISTS'],
+    PERMISSION_DENIED: ['KAM00', 'PERMISSION_DENIED'],
+    INTERNAL_ERROR: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
+    INVALID_STATE: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
+    TEMPORARILY_UNAVAILABLE: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
+};
+/** The one error type every layer throws; the HTTP layer turns it into MLflow's error JSON. */
+class MlflowError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'MlflowError';
+        this.code = code;
+    }
+    get status() {
+        return ERROR_STATUS[this.code];
+    }
+    toJSON() {
+        const extra = SQLSTATE[this.code];
+        return { error_code: this.code, message: this.message, ...(extra ? { sqlstate: extra[0], error_class: extra[1] } : {}) };
+    }
+}
+const invalidParam = (message) => new MlflowError('INVALID_PARAMETER_VALUE', message);
+const notFound = (message) => new MlflowError('RESOURCE_DOES_NOT_EXIST', message);
+
+
+/***/ }),
 
 /***/ 45167:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -102,7 +174,7 @@ const MLFLOW_TAGS = {
 
 /***/ }),
 
-/***/ 61795:
+/***/ 22700:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -121,67 +193,8 @@ var external_node_path_ = __webpack_require__(76760);
 var limits = __webpack_require__(45167);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./build/src/mlflow/errors.js
-/**
- * MLflow's error codes and how the server maps them to HTTP statuses (mlflow/protos/databricks.proto,
- * handlers.catch_mlflow_exception). Pure data so the store, routes and client share one table.
- */
-const ERROR_STATUS = {
-    INVALID_PARAMETER_VALUE: 400,
-    BAD_REQUEST: 400,
-    RESOURCE_ALREADY_EXISTS: 400,
-    MALFORMED_REQUEST: 400,
-    INVALID_STATE: 400,
-    CUSTOMER_UNAUTHORIZED: 401,
-    UNAUTHENTICATED: 401,
-    PERMISSION_DENIED: 403,
-    RESOURCE_DOES_NOT_EXIST: 404,
-    NOT_FOUND: 404,
-    ENDPOINT_NOT_FOUND: 404,
-    METHOD_NOT_ALLOWED: 405,
-    ABORTED: 409,
-    RESOURCE_CONFLICT: 409,
-    ALREADY_EXISTS: 409,
-    REQUEST_LIMIT_EXCEEDED: 429,
-    RESOURCE_EXHAUSTED: 429,
-    INTERNAL_ERROR: 500,
-    DATA_LOSS: 500,
-    NOT_IMPLEMENTED: 501,
-    TEMPORARILY_UNAVAILABLE: 503,
-    DEADLINE_EXCEEDED: 504,
-};
-const SQLSTATE = {
-    INVALID_PARAMETER_VALUE: ['KAM00', 'INVALID_PARAMETER_VALUE'],
-    BAD_REQUEST: ['KAM00', 'INVALID_PARAMETER_VALUE'],
-    MALFORMED_REQUEST: ['KAM00', 'INVALID_PARAMETER_VALUE'],
-    RESOURCE_DOES_NOT_EXIST: ['KAM00', 'RESOURCE_NOT_FOUND'],
-    NOT_FOUND: ['KAM00', 'RESOURCE_NOT_FOUND'],
-    ENDPOINT_NOT_FOUND: ['KAM00', 'RESOURCE_NOT_FOUND'],
-    RESOURCE_ALREADY_EXISTS: ['KAM00', 'RESOURCE_ALREADY_EXISTS'],
-    PERMISSION_DENIED: ['KAM00', 'PERMISSION_DENIED'],
-    INTERNAL_ERROR: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
-    INVALID_STATE: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
-    TEMPORARILY_UNAVAILABLE: ['XXM00', 'CLIENT_INTERNAL_ERROR'],
-};
-/** The one error type every layer throws; the HTTP layer turns it into MLflow's error JSON. */
-class MlflowError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = 'MlflowError';
-        this.code = code;
-    }
-    get status() {
-        return ERROR_STATUS[this.code];
-    }
-    toJSON() {
-        const extra = SQLSTATE[this.code];
-        return { error_code: this.code, message: this.message, ...(extra ? { sqlstate: extra[0], error_class: extra[1] } : {}) };
-    }
-}
-const invalidParam = (message) => new MlflowError('INVALID_PARAMETER_VALUE', message);
-const notFound = (message) => new MlflowError('RESOURCE_DOES_NOT_EXIST', message);
-
+// EXTERNAL MODULE: ./build/src/mlflow/errors.js
+var errors = __webpack_require__(35556);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/src/store/run-names.js
@@ -803,7 +816,7 @@ function parseClause(c, src, grammar) {
 }
 function fault(kind, src, err) {
     if (err instanceof SyntaxFault)
-        throw new MlflowError('INVALID_PARAMETER_VALUE', `Invalid ${kind} '${src}': ${err.message}`);
+        throw new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', `Invalid ${kind} '${src}': ${err.message}`);
     throw err;
 }
 /**
@@ -883,7 +896,7 @@ function parseLoggedModelOrderBy(orderBy) {
     const field = orderBy.field_name;
     const ascending = orderBy.ascending ?? true;
     const fail = (why) => {
-        throw new MlflowError('INVALID_PARAMETER_VALUE', `Invalid order by field name '${field}': ${why}`);
+        throw new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', `Invalid order by field name '${field}': ${why}`);
     };
     const dot = field.indexOf('.');
     if (dot >= 0) {
@@ -916,7 +929,7 @@ function encodePageToken(offset) {
     return Buffer.from(`{"offset": ${offset}}`, 'utf8').toString('base64');
 }
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const invalid = (token, why) => new MlflowError('INVALID_PARAMETER_VALUE', `Invalid page token '${token}': ${why}`);
+const invalid = (token, why) => new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', `Invalid page token '${token}': ${why}`);
 /**
  * The offset a token encodes; no token (or an empty one) is offset 0. Node's base64 decoder
  * silently skips garbage, so the alphabet and padding are checked first.
@@ -967,16 +980,16 @@ function validateKey(key, what) {
 }
 function checkKey(key, what) {
     if (key === '' || key === undefined || key === null) {
-        throw invalidParam(`Missing value for required parameter 'key'. See the API docs for more information about request parameters.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'key'. See the API docs for more information about request parameters.`);
     }
     if (key.length > limits/* MLFLOW_LIMITS */.rh.maxEntityKeyLength) {
-        throw invalidParam(`'${what}' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxEntityKeyLength} characters`);
+        throw (0,errors/* invalidParam */.$L)(`'${what}' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxEntityKeyLength} characters`);
     }
     if (!limits/* ENTITY_KEY_PATTERN */.NJ.test(key)) {
-        throw invalidParam(`Invalid value ${JSON.stringify(key)} for parameter 'key' supplied: ${KEY_RULE}`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid value ${JSON.stringify(key)} for parameter 'key' supplied: ${KEY_RULE}`);
     }
     if (!(0,limits/* isPathSafeKey */.gm)(key)) {
-        throw invalidParam(`Invalid value ${JSON.stringify(key)} for parameter 'key' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to a different name.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid value ${JSON.stringify(key)} for parameter 'key' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to a different name.`);
     }
 }
 /** MLflow truncates over-long param and run-tag values (MLFLOW_TRUNCATE_LONG_VALUES defaults to true). */
@@ -994,27 +1007,27 @@ function normalizeRunTag(t) {
 function validateMetric(m) {
     validateKey(m.key, 'Metric name');
     if (typeof m.value !== 'number') {
-        throw invalidParam(`Got invalid value ${String(m.value)} for metric '${m.key}' (timestamp=${m.timestamp}). Please specify value as a valid double (64-bit floating point)`);
+        throw (0,errors/* invalidParam */.$L)(`Got invalid value ${String(m.value)} for metric '${m.key}' (timestamp=${m.timestamp}). Please specify value as a valid double (64-bit floating point)`);
     }
     if (!Number.isInteger(m.timestamp) || m.timestamp < 0) {
-        throw invalidParam(`Got invalid timestamp ${String(m.timestamp)} for metric '${m.key}' (value=${m.value}). Timestamp must be a nonnegative long (64-bit integer)`);
+        throw (0,errors/* invalidParam */.$L)(`Got invalid timestamp ${String(m.timestamp)} for metric '${m.key}' (value=${m.value}). Timestamp must be a nonnegative long (64-bit integer)`);
     }
     if (!Number.isInteger(m.step)) {
-        throw invalidParam(`Got invalid step ${String(m.step)} for metric '${m.key}' (value=${m.value}). Step must be a valid long (64-bit integer).`);
+        throw (0,errors/* invalidParam */.$L)(`Got invalid step ${String(m.step)} for metric '${m.key}' (value=${m.value}). Step must be a valid long (64-bit integer).`);
     }
 }
 function validateExperimentName(name) {
     if (typeof name !== 'string' || name === '') {
-        throw invalidParam(`Missing value for required parameter 'name'. See the API docs for more information about request parameters.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'name'. See the API docs for more information about request parameters.`);
     }
     if (name.length > limits/* MLFLOW_LIMITS */.rh.maxExperimentNameLength) {
-        throw invalidParam(`'name' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxExperimentNameLength} characters`);
+        throw (0,errors/* invalidParam */.$L)(`'name' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxExperimentNameLength} characters`);
     }
 }
 function validateExperimentTag(t) {
     validateKey(t.key, 'Tag name');
     if (String(t.value ?? '').length > limits/* MLFLOW_LIMITS */.rh.maxExperimentTagValueLength) {
-        throw invalidParam(`'value' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxExperimentTagValueLength} characters`);
+        throw (0,errors/* invalidParam */.$L)(`'value' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxExperimentTagValueLength} characters`);
     }
 }
 /** The whole batch is checked before anything is written: all or nothing. */
@@ -1024,17 +1037,17 @@ function normalizeBatch(input) {
     const tags = input.tags ?? [];
     const L = limits/* MLFLOW_LIMITS */.rh.logBatch;
     if (metrics.length > L.maxMetrics) {
-        throw invalidParam(`A batch logging request can contain at most ${L.maxMetrics} metrics. Got ${metrics.length} metrics. Please split up metrics across multiple requests and try again.`);
+        throw (0,errors/* invalidParam */.$L)(`A batch logging request can contain at most ${L.maxMetrics} metrics. Got ${metrics.length} metrics. Please split up metrics across multiple requests and try again.`);
     }
     if (params.length > L.maxParams) {
-        throw invalidParam(`A batch logging request can contain at most ${L.maxParams} params. Got ${params.length} params. Please split up params across multiple requests and try again.`);
+        throw (0,errors/* invalidParam */.$L)(`A batch logging request can contain at most ${L.maxParams} params. Got ${params.length} params. Please split up params across multiple requests and try again.`);
     }
     if (tags.length > L.maxTags) {
-        throw invalidParam(`A batch logging request can contain at most ${L.maxTags} tags. Got ${tags.length} tags. Please split up tags across multiple requests and try again.`);
+        throw (0,errors/* invalidParam */.$L)(`A batch logging request can contain at most ${L.maxTags} tags. Got ${tags.length} tags. Please split up tags across multiple requests and try again.`);
     }
     const total = metrics.length + params.length + tags.length;
     if (total > L.maxEntities) {
-        throw invalidParam(`A batch logging request can contain at most ${L.maxEntities} total metrics, params and tags. Got ${total}. Please split up the request across multiple requests and try again.`);
+        throw (0,errors/* invalidParam */.$L)(`A batch logging request can contain at most ${L.maxEntities} total metrics, params and tags. Got ${total}. Please split up the request across multiple requests and try again.`);
     }
     metrics.forEach(validateMetric);
     const normParams = params.map(normalizeParam);
@@ -1042,7 +1055,7 @@ function normalizeBatch(input) {
     for (const p of normParams) {
         const prev = seen.get(p.key);
         if (prev !== undefined && prev !== p.value) {
-            throw invalidParam(`Duplicate parameter keys have been submitted: [${JSON.stringify(p.key)}]. Please ensure the request contains only one param value per param key.`);
+            throw (0,errors/* invalidParam */.$L)(`Duplicate parameter keys have been submitted: [${JSON.stringify(p.key)}]. Please ensure the request contains only one param value per param key.`);
         }
         seen.set(p.key, p.value);
     }
@@ -1383,13 +1396,13 @@ function experimentRow(sql, experimentId) {
     const id = experimentKey(experimentId);
     const row = id === undefined ? undefined : sql.get('SELECT * FROM experiments WHERE experiment_id = ?', id);
     if (!row)
-        throw notFound(`No Experiment with id=${experimentId} exists`);
+        throw (0,errors/* notFound */.mX)(`No Experiment with id=${experimentId} exists`);
     return row;
 }
 function activeExperimentRow(sql, experimentId) {
     const row = experimentRow(sql, experimentId);
     if (row.lifecycle_stage !== 'active') {
-        throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
+        throw (0,errors/* invalidParam */.$L)(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
     }
     return row;
 }
@@ -1415,7 +1428,7 @@ function activeExperimentRow(sql, experimentId) {
 
 /** The input tag MLflow stores a dataset's context ("training", "eval") in. */
 const DATASET_CONTEXT_TAG = 'mlflow.data.context';
-const search_sql_invalid = (message) => new MlflowError('INVALID_PARAMETER_VALUE', message);
+const search_sql_invalid = (message) => new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', message);
 function numericOp(c) {
     switch (c) {
         case '=':
@@ -1736,7 +1749,7 @@ const SOURCE_RUN_METADATA = 'mlflow.sourceRun';
 const ARTIFACT_LOCATION_TAG = 'mlflow.artifactLocation';
 /** Longest RLIKE pattern accepted; longer ones are almost certainly a mistake and cost time per row. */
 const MAX_REGEX_PATTERN_LENGTH = 1000;
-const trace_search_sql_invalid = (message) => new MlflowError('INVALID_PARAMETER_VALUE', message);
+const trace_search_sql_invalid = (message) => new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', message);
 const TRACE_COLUMNS = {
     request_id: { column: 'trace_info.trace_id', numeric: false },
     experiment_id: { column: 'trace_info.experiment_id', numeric: true },
@@ -2155,7 +2168,7 @@ function idBytes(id, length, what) {
                 return bytes;
         }
     }
-    throw invalidParam(`Invalid ${what} ${JSON.stringify(id)}: expected ${length} bytes as base64 (or ${length * 2} hex digits).`);
+    throw (0,errors/* invalidParam */.$L)(`Invalid ${what} ${JSON.stringify(id)}: expected ${length} bytes as base64 (or ${length * 2} hex digits).`);
 }
 /**
  * Canonical base64 of 8 bytes: the padding bits of the last character are zero, so it is what
@@ -2188,7 +2201,7 @@ function nanos(value, what) {
     else if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
         n = BigInt(value);
     if (n === undefined || n < 0n || n > INT64_MAX) {
-        throw invalidParam(`Invalid ${what} ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)}: expected nanoseconds since the epoch as a decimal string.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${what} ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)}: expected nanoseconds since the epoch as a decimal string.`);
     }
     return n;
 }
@@ -2246,30 +2259,30 @@ function attributeMap(attributes) {
 function toSpanRow(span, index, traceIdCache) {
     const where = `spans[${index}]`;
     if (span === null || typeof span !== 'object')
-        throw invalidParam(`Invalid ${where}: expected a span object.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}: expected a span object.`);
     const trace = traceIds(span.trace_id, `${where}.trace_id`, traceIdCache);
     const spanId = spanIdBase64(span.span_id, `${where}.span_id`);
     const parent = span.parent_span_id === undefined || span.parent_span_id === null || span.parent_span_id === '' ? null : spanIdBase64(span.parent_span_id, `${where}.parent_span_id`);
     if (typeof span.name !== 'string')
-        throw invalidParam(`Invalid ${where}.name: expected a string.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.name: expected a string.`);
     const startNs = nanos(span.start_time_unix_nano, `${where}.start_time_unix_nano`);
     const endRaw = span.end_time_unix_nano;
     // OTLP writes 0 for a span that has not ended.
     const endNs = endRaw === undefined || endRaw === null || endRaw === '0' || endRaw === '' ? null : nanos(endRaw, `${where}.end_time_unix_nano`);
     const attributes = span.attributes ?? [];
     if (!Array.isArray(attributes))
-        throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.attributes: expected a list of {key, value}.`);
     const attrs = {};
     for (const a of attributes) {
         if (a === null || typeof a !== 'object' || typeof a.key !== 'string')
-            throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.attributes: expected a list of {key, value}.`);
         const name = PICKED_NAMES.get(a.key);
         if (name !== undefined)
             attrs[name] = a.value;
     }
     const events = span.events ?? [];
     if (!Array.isArray(events))
-        throw invalidParam(`Invalid ${where}.events: expected a list.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.events: expected a list.`);
     const usage = spanUsage(attrs);
     const record = {
         ...span,
@@ -2394,20 +2407,20 @@ function checkStringMap(value, what) {
     if (value === undefined || value === null)
         return {};
     if (typeof value !== 'object' || Array.isArray(value))
-        throw invalidParam(`Invalid ${what}: expected an object of string values.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${what}: expected an object of string values.`);
     const out = {};
     for (const [k, v] of Object.entries(value)) {
         if (k === '')
-            throw invalidParam(`Invalid ${what}: keys must be non-empty.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid ${what}: keys must be non-empty.`);
         if (typeof v !== 'string')
-            throw invalidParam(`Invalid ${what} '${k}': expected a string value, got ${JSON.stringify(v)}.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid ${what} '${k}': expected a string value, got ${JSON.stringify(v)}.`);
         out[k] = v;
     }
     return out;
 }
 function checkTimestamp(value, what) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-        throw invalidParam(`Invalid ${what} ${JSON.stringify(value)}: expected a non-negative integer number of milliseconds.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${what} ${JSON.stringify(value)}: expected a non-negative integer number of milliseconds.`);
     }
     return value;
 }
@@ -2416,58 +2429,58 @@ function checkMaxResults(value) {
     if (value === undefined)
         return L.defaultMaxResults;
     if (!Number.isInteger(value) || value < 1 || value > L.maxResults) {
-        throw invalidParam(`Invalid value ${value} for parameter 'max_results' supplied. It must be a positive integer at most ${L.maxResults}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid value ${value} for parameter 'max_results' supplied. It must be a positive integer at most ${L.maxResults}.`);
     }
     return value;
 }
 function checkTraceInfo(info) {
     if (info === null || typeof info !== 'object')
-        throw invalidParam('Invalid trace_info: expected an object.');
+        throw (0,errors/* invalidParam */.$L)('Invalid trace_info: expected an object.');
     if (typeof info.trace_id !== 'string' || info.trace_id === '') {
-        throw invalidParam(`Missing value for required parameter 'trace_id'. See the API docs for more information about request parameters.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'trace_id'. See the API docs for more information about request parameters.`);
     }
     if (typeof info.experiment_id !== 'string' || info.experiment_id === '') {
-        throw invalidParam(`Missing value for required parameter 'trace_location.mlflow_experiment.experiment_id'.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'trace_location.mlflow_experiment.experiment_id'.`);
     }
     checkTimestamp(info.request_time, 'request_time');
     if (info.execution_duration_ms !== undefined && info.execution_duration_ms !== null)
         checkTimestamp(info.execution_duration_ms, 'execution_duration');
     if (!TRACE_STATES.includes(info.state)) {
-        throw invalidParam(`Invalid trace state ${JSON.stringify(info.state)}: expected one of ${TRACE_STATES.join(', ')}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid trace state ${JSON.stringify(info.state)}: expected one of ${TRACE_STATES.join(', ')}.`);
     }
     for (const field of ['client_request_id', 'request_preview', 'response_preview']) {
         const v = info[field];
         if (v !== undefined && v !== null && typeof v !== 'string')
-            throw invalidParam(`Invalid ${field}: expected a string.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid ${field}: expected a string.`);
     }
     if (info.assessments !== undefined && !Array.isArray(info.assessments))
-        throw invalidParam('Invalid assessments: expected a list.');
+        throw (0,errors/* invalidParam */.$L)('Invalid assessments: expected a list.');
 }
 function checkAssessment(a, where = 'assessment') {
     if (a === null || typeof a !== 'object')
-        throw invalidParam(`Invalid ${where}: expected an object.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}: expected an object.`);
     if (typeof a.assessment_name !== 'string' || a.assessment_name === '') {
-        throw invalidParam(`Missing value for required parameter '${where}.assessment_name'.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter '${where}.assessment_name'.`);
     }
     if (!a.source || typeof a.source !== 'object')
-        throw invalidParam(`Missing value for required parameter '${where}.source'.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter '${where}.source'.`);
     if (!SOURCE_TYPES.includes(a.source.source_type)) {
-        throw invalidParam(`Invalid ${where}.source.source_type ${JSON.stringify(a.source.source_type)}: expected one of ${SOURCE_TYPES.join(', ')}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.source.source_type ${JSON.stringify(a.source.source_type)}: expected one of ${SOURCE_TYPES.join(', ')}.`);
     }
     if (typeof a.source.source_id !== 'string' || a.source.source_id === '') {
-        throw invalidParam(`Missing value for required parameter '${where}.source.source_id'.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter '${where}.source.source_id'.`);
     }
     const kinds = (a.feedback !== undefined && a.feedback !== null ? 1 : 0) + (a.expectation !== undefined && a.expectation !== null ? 1 : 0);
     if (kinds !== 1)
-        throw invalidParam(`Invalid ${where}: exactly one of 'feedback' or 'expectation' must be set.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}: exactly one of 'feedback' or 'expectation' must be set.`);
     if (a.span_id !== undefined && a.span_id !== null && typeof a.span_id !== 'string')
-        throw invalidParam(`Invalid ${where}.span_id: expected a string.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.span_id: expected a string.`);
     if (a.rationale !== undefined && a.rationale !== null && typeof a.rationale !== 'string')
-        throw invalidParam(`Invalid ${where}.rationale: expected a string.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.rationale: expected a string.`);
     if (a.overrides !== undefined && a.overrides !== null && typeof a.overrides !== 'string')
-        throw invalidParam(`Invalid ${where}.overrides: expected a string.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.overrides: expected a string.`);
     if (a.valid !== undefined && a.valid !== null && typeof a.valid !== 'boolean')
-        throw invalidParam(`Invalid ${where}.valid: expected a boolean.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.valid: expected a boolean.`);
     checkStringMap(a.metadata, `${where}.metadata`);
 }
 /** The assessment with unset optional fields dropped, so the stored JSON is what the wire omits. */
@@ -2545,7 +2558,7 @@ class SqliteTraceStore {
     requireTrace(traceId) {
         const row = typeof traceId === 'string' ? this.traceRow(traceId) : undefined;
         if (!row)
-            throw notFound(`Trace with ID '${traceId}' not found.`);
+            throw (0,errors/* notFound */.mX)(`Trace with ID '${traceId}' not found.`);
         return row;
     }
     setTag(traceKey, key, value) {
@@ -2575,10 +2588,10 @@ class SqliteTraceStore {
     assessmentRow(traceId, assessmentId) {
         const trace = typeof traceId === 'string' ? this.traceRow(traceId) : undefined;
         if (!trace)
-            throw notFound(`Trace with request_id '${traceId}' not found`);
+            throw (0,errors/* notFound */.mX)(`Trace with request_id '${traceId}' not found`);
         const row = this.findAssessment(trace.trace_key, assessmentId);
         if (!row)
-            throw notFound(`Assessment with ID '${assessmentId}' not found for trace '${traceId}'`);
+            throw (0,errors/* notFound */.mX)(`Assessment with ID '${assessmentId}' not found for trace '${traceId}'`);
         return { traceKey: trace.trace_key, assessment: JSON.parse(row.body) };
     }
     setAssessmentValid(traceKey, assessmentId, valid) {
@@ -2635,7 +2648,7 @@ class SqliteTraceStore {
             const message = err instanceof Error ? err.message : String(err);
             if (!SQLITE_SIZE_LIMIT.test(message))
                 throw err;
-            throw invalidParam(`The ${what} request is too large to run (${message}). Use fewer filter clauses, order_by keys or IN values.`);
+            throw (0,errors/* invalidParam */.$L)(`The ${what} request is too large to run (${message}). Use fewer filter clauses, order_by keys or IN values.`);
         }
     }
     // ---------------------------------------------------------------- trace info
@@ -2709,10 +2722,10 @@ class SqliteTraceStore {
     }
     async setTraceTag(traceId, tag) {
         if (!tag || typeof tag.key !== 'string')
-            throw invalidParam(`Missing value for required parameter 'key'. See the API docs for more information about request parameters.`);
+            throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'key'. See the API docs for more information about request parameters.`);
         validateKey(tag.key, 'Tag name');
         if (tag.key.length > limits/* MLFLOW_LIMITS */.rh.maxTraceTagKeyLength) {
-            throw invalidParam(`'key' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxTraceTagKeyLength} characters`);
+            throw (0,errors/* invalidParam */.$L)(`'key' exceeds the maximum length of ${limits/* MLFLOW_LIMITS */.rh.maxTraceTagKeyLength} characters`);
         }
         // MLflow truncates an over-long trace tag value, as it does run tags.
         const value = truncate(String(tag.value ?? ''), limits/* MLFLOW_LIMITS */.rh.maxTraceTagValueLength);
@@ -2725,23 +2738,23 @@ class SqliteTraceStore {
             const { trace_key } = this.requireTrace(traceId);
             const { changes } = this.sql.run('DELETE FROM trace_tags WHERE trace_key = ? AND key = ?', trace_key, key);
             if (Number(changes) === 0)
-                throw notFound(`No trace tag with key '${key}' for trace with ID '${traceId}'`);
+                throw (0,errors/* notFound */.mX)(`No trace tag with key '${key}' for trace with ID '${traceId}'`);
         });
     }
     async deleteTraces(query) {
         const { maxTimestampMillis, maxTraces, traceIds } = query;
         const hasIds = traceIds !== undefined && traceIds.length > 0;
         if (maxTimestampMillis === undefined && !hasIds)
-            throw invalidParam('Either `max_timestamp_millis` or `trace_ids` must be specified.');
+            throw (0,errors/* invalidParam */.$L)('Either `max_timestamp_millis` or `trace_ids` must be specified.');
         if (maxTimestampMillis !== undefined && hasIds)
-            throw invalidParam('Only one of `max_timestamp_millis` and `trace_ids` can be specified.');
+            throw (0,errors/* invalidParam */.$L)('Only one of `max_timestamp_millis` and `trace_ids` can be specified.');
         if (hasIds && maxTraces !== undefined)
-            throw invalidParam("`max_traces` can't be specified if `trace_ids` is specified.");
+            throw (0,errors/* invalidParam */.$L)("`max_traces` can't be specified if `trace_ids` is specified.");
         if (maxTraces !== undefined && (!Number.isInteger(maxTraces) || maxTraces <= 0)) {
-            throw invalidParam(`\`max_traces\` must be a positive integer, received ${maxTraces}.`);
+            throw (0,errors/* invalidParam */.$L)(`\`max_traces\` must be a positive integer, received ${maxTraces}.`);
         }
         if (maxTimestampMillis !== undefined && !Number.isSafeInteger(maxTimestampMillis)) {
-            throw invalidParam(`\`max_timestamp_millis\` must be an integer number of milliseconds, received ${maxTimestampMillis}.`);
+            throw (0,errors/* invalidParam */.$L)(`\`max_timestamp_millis\` must be an integer number of milliseconds, received ${maxTimestampMillis}.`);
         }
         const exp = experimentKey(query.experimentId);
         if (exp === undefined)
@@ -2765,15 +2778,15 @@ class SqliteTraceStore {
     }
     async linkTracesToRun(traceIds, runId) {
         if (typeof runId !== 'string' || runId === '')
-            throw invalidParam(`Missing value for required parameter 'run_id'.`);
+            throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'run_id'.`);
         if (traceIds.length === 0)
             return;
         if (traceIds.length > MAX_TRACE_LINKS_PER_REQUEST) {
-            throw invalidParam(`Cannot link more than ${MAX_TRACE_LINKS_PER_REQUEST} traces to a run in a single request. Provided ${traceIds.length} traces.`);
+            throw (0,errors/* invalidParam */.$L)(`Cannot link more than ${MAX_TRACE_LINKS_PER_REQUEST} traces to a run in a single request. Provided ${traceIds.length} traces.`);
         }
         this.sql.transaction(() => {
             if (!this.sql.get('SELECT 1 FROM runs WHERE run_uuid = ?', runId))
-                throw notFound(`Run with id=${runId} not found`);
+                throw (0,errors/* notFound */.mX)(`Run with id=${runId} not found`);
             for (const traceId of traceIds) {
                 const { trace_key } = this.requireTrace(traceId);
                 this.sql.run('INSERT OR IGNORE INTO trace_run_links (run_uuid, trace_key) VALUES (?, ?)', runId, trace_key);
@@ -2785,7 +2798,7 @@ class SqliteTraceStore {
     // ---------------------------------------------------------------- spans
     async logSpans(experimentId, spans) {
         if (!Array.isArray(spans))
-            throw invalidParam('Invalid spans: expected a list.');
+            throw (0,errors/* invalidParam */.$L)('Invalid spans: expected a list.');
         if (spans.length === 0)
             return;
         // Convert every span before writing anything: one bad span rejects the whole batch.
@@ -2925,12 +2938,12 @@ class SqliteTraceStore {
     async createAssessment(assessment) {
         checkAssessment(assessment);
         if (typeof assessment.trace_id !== 'string' || assessment.trace_id === '') {
-            throw invalidParam(`Missing value for required parameter 'assessment.trace_id'.`);
+            throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'assessment.trace_id'.`);
         }
         return this.sql.transaction(() => {
             const { trace_key } = this.requireTrace(assessment.trace_id);
             if (assessment.overrides && this.setAssessmentValid(trace_key, assessment.overrides, false) === 0) {
-                throw notFound(`Assessment with ID '${assessment.overrides}' not found for trace '${assessment.trace_id}'`);
+                throw (0,errors/* notFound */.mX)(`Assessment with ID '${assessment.overrides}' not found for trace '${assessment.trace_id}'`);
             }
             const now = Date.now();
             const created = cleanAssessment({ ...assessment, assessment_id: newAssessmentId(), create_time_ms: now, last_update_time_ms: now });
@@ -2944,46 +2957,46 @@ class SqliteTraceStore {
     async updateAssessment(traceId, assessmentId, update, mask) {
         const paths = mask.map((p) => p.trim()).filter((p) => p !== '');
         if (paths.length === 0)
-            throw invalidParam(`Missing value for required parameter 'update_mask': name the fields to update, e.g. "feedback,rationale".`);
+            throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'update_mask': name the fields to update, e.g. "feedback,rationale".`);
         const unknown = paths.find((p) => !ASSESSMENT_MASK_FIELDS.includes(p));
         if (unknown !== undefined) {
-            throw invalidParam(`Invalid update_mask path '${unknown}'. Updatable fields are ${ASSESSMENT_MASK_FIELDS.join(', ')}.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid update_mask path '${unknown}'. Updatable fields are ${ASSESSMENT_MASK_FIELDS.join(', ')}.`);
         }
         const has = (p) => paths.includes(p);
         if (has('feedback') && has('expectation'))
-            throw invalidParam('Cannot specify both `expectation` and `feedback` parameters.');
+            throw (0,errors/* invalidParam */.$L)('Cannot specify both `expectation` and `feedback` parameters.');
         return this.sql.transaction(() => {
             const { traceKey, assessment: existing } = this.assessmentRow(traceId, assessmentId);
             const next = { ...existing, last_update_time_ms: Math.max(Date.now(), existing.last_update_time_ms) };
             if (has('assessment_name')) {
                 if (typeof update.assessment_name !== 'string' || update.assessment_name === '')
-                    throw invalidParam(`Invalid assessment_name: expected a non-empty string.`);
+                    throw (0,errors/* invalidParam */.$L)(`Invalid assessment_name: expected a non-empty string.`);
                 next.assessment_name = update.assessment_name;
             }
             if (has('feedback')) {
                 if (existing.feedback === undefined)
-                    throw invalidParam('Cannot update feedback value on an Expectation assessment.');
+                    throw (0,errors/* invalidParam */.$L)('Cannot update feedback value on an Expectation assessment.');
                 if (!update.feedback || typeof update.feedback !== 'object')
-                    throw invalidParam('Invalid feedback: expected an object.');
+                    throw (0,errors/* invalidParam */.$L)('Invalid feedback: expected an object.');
                 next.feedback = update.feedback;
             }
             if (has('expectation')) {
                 if (existing.expectation === undefined)
-                    throw invalidParam('Cannot update expectation value on a Feedback assessment.');
+                    throw (0,errors/* invalidParam */.$L)('Cannot update expectation value on a Feedback assessment.');
                 if (!update.expectation || typeof update.expectation !== 'object')
-                    throw invalidParam('Invalid expectation: expected an object.');
+                    throw (0,errors/* invalidParam */.$L)('Invalid expectation: expected an object.');
                 next.expectation = update.expectation;
             }
             if (has('rationale')) {
                 if (update.rationale !== undefined && typeof update.rationale !== 'string')
-                    throw invalidParam('Invalid rationale: expected a string.');
+                    throw (0,errors/* invalidParam */.$L)('Invalid rationale: expected a string.');
                 next.rationale = update.rationale;
             }
             if (has('metadata'))
                 next.metadata = { ...(existing.metadata ?? {}), ...checkStringMap(update.metadata, 'metadata') };
             if (has('valid')) {
                 if (typeof update.valid !== 'boolean')
-                    throw invalidParam('Invalid valid: expected a boolean.');
+                    throw (0,errors/* invalidParam */.$L)('Invalid valid: expected a boolean.');
                 next.valid = update.valid;
             }
             const clean = cleanAssessment(next);
@@ -3009,15 +3022,15 @@ class SqliteTraceStore {
     async queryTraceMetrics(query) {
         const view = query.viewType;
         if (view !== 'TRACES' && view !== 'SPANS')
-            throw invalidParam(`Invalid view_type ${JSON.stringify(view)}: expected TRACES or SPANS.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid view_type ${JSON.stringify(view)}: expected TRACES or SPANS.`);
         const groupBy = query.groupBy ?? [];
         const allowed = view === 'TRACES' ? ['trace.name', 'trace.status'] : ['trace.name', 'trace.status', 'span.name', 'span.type', 'span.status'];
         const badGroup = groupBy.find((g) => !allowed.includes(g));
         if (badGroup !== undefined)
-            throw invalidParam(`Invalid dimension '${badGroup}' for ${view} metrics. Valid dimensions are ${allowed.join(', ')}.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid dimension '${badGroup}' for ${view} metrics. Valid dimensions are ${allowed.join(', ')}.`);
         const bucket = query.timeBucketMs;
         if (bucket !== undefined && (!Number.isSafeInteger(bucket) || bucket <= 0))
-            throw invalidParam(`Invalid time bucket ${bucket}: expected a positive number of milliseconds.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid time bucket ${bucket}: expected a positive number of milliseconds.`);
         if (query.startTimeMs !== undefined)
             checkTimestamp(query.startTimeMs, 'start_time_ms');
         if (query.endTimeMs !== undefined)
@@ -3146,7 +3159,7 @@ function store_checkMaxResults(value, limits) {
     if (value === undefined)
         return limits.defaultMaxResults;
     if (!Number.isInteger(value) || value < 1 || value > limits.maxResults) {
-        throw invalidParam(`Invalid value ${value} for parameter 'max_results' supplied. It must be a positive integer at most ${limits.maxResults}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid value ${value} for parameter 'max_results' supplied. It must be a positive integer at most ${limits.maxResults}.`);
     }
     return value;
 }
@@ -3161,7 +3174,7 @@ function runSearchQuery(what, query) {
         const message = err instanceof Error ? err.message : String(err);
         if (!store_SQLITE_SIZE_LIMIT.test(message))
             throw err;
-        throw invalidParam(`The ${what} request is too large to run (${message}). Use fewer filter clauses, order_by keys or IN values.`);
+        throw (0,errors/* invalidParam */.$L)(`The ${what} request is too large to run (${message}). Use fewer filter clauses, order_by keys or IN values.`);
     }
 }
 function lifecycleCondition(column, view) {
@@ -3220,7 +3233,7 @@ class SqliteTrackingStore {
         tags.forEach(validateExperimentTag);
         return this.sql.transaction(() => {
             if (this.sql.get('SELECT 1 FROM experiments WHERE name = ?', input.name)) {
-                throw new MlflowError('RESOURCE_ALREADY_EXISTS', `Experiment(name=${input.name}) already exists.`);
+                throw new errors/* MlflowError */.mF('RESOURCE_ALREADY_EXISTS', `Experiment(name=${input.name}) already exists.`);
             }
             const now = Date.now();
             const { lastInsertRowid } = this.sql.run(`INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (?, '', 'active', ?, ?)`, input.name, now, now);
@@ -3238,7 +3251,7 @@ class SqliteTrackingStore {
     async getExperimentByName(name) {
         const row = this.sql.get('SELECT * FROM experiments WHERE name = ?', name);
         if (!row)
-            throw notFound(`Could not find experiment with name '${name}'`);
+            throw (0,errors/* notFound */.mX)(`Could not find experiment with name '${name}'`);
         return this.hydrateExperiments([row])[0];
     }
     async searchExperiments(query) {
@@ -3260,18 +3273,18 @@ class SqliteTrackingStore {
         this.sql.transaction(() => {
             const row = this.experimentRow(experimentId);
             if (row.lifecycle_stage !== 'active') {
-                throw new MlflowError('INVALID_STATE', `Cannot rename a non-active experiment. Restore experiment ${experimentId} first.`);
+                throw new errors/* MlflowError */.mF('INVALID_STATE', `Cannot rename a non-active experiment. Restore experiment ${experimentId} first.`);
             }
             const clash = this.sql.get('SELECT experiment_id FROM experiments WHERE name = ?', newName);
             if (clash && clash.experiment_id !== row.experiment_id) {
-                throw new MlflowError('RESOURCE_ALREADY_EXISTS', `Experiment(name=${newName}) already exists.`);
+                throw new errors/* MlflowError */.mF('RESOURCE_ALREADY_EXISTS', `Experiment(name=${newName}) already exists.`);
             }
             this.sql.run('UPDATE experiments SET name = ?, last_update_time = ? WHERE experiment_id = ?', newName, Date.now(), row.experiment_id);
         });
     }
     async deleteExperiment(experimentId) {
         if (experimentId === DEFAULT_EXPERIMENT_ID) {
-            throw invalidParam(`Cannot delete the default experiment '${DEFAULT_EXPERIMENT_ID}'. This is an internally reserved experiment.`);
+            throw (0,errors/* invalidParam */.$L)(`Cannot delete the default experiment '${DEFAULT_EXPERIMENT_ID}'. This is an internally reserved experiment.`);
         }
         this.sql.transaction(() => {
             const row = this.experimentRow(experimentId);
@@ -3304,20 +3317,20 @@ class SqliteTrackingStore {
             const row = this.activeExperimentRow(experimentId);
             const { changes } = this.sql.run('DELETE FROM experiment_tags WHERE experiment_id = ? AND key = ?', row.experiment_id, key);
             if (Number(changes) === 0)
-                throw notFound(`No tag with name: ${key} in experiment with id ${experimentId}`);
+                throw (0,errors/* notFound */.mX)(`No tag with name: ${key} in experiment with id ${experimentId}`);
         });
     }
     // ---------------------------------------------------------------- runs
     runRow(runId) {
         const row = this.sql.get('SELECT * FROM runs WHERE run_uuid = ?', runId);
         if (!row)
-            throw notFound(`Run with id=${runId} not found`);
+            throw (0,errors/* notFound */.mX)(`Run with id=${runId} not found`);
         return row;
     }
     activeRunRow(runId) {
         const row = this.runRow(runId);
         if (row.lifecycle_stage !== 'active') {
-            throw invalidParam(`The run ${runId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
+            throw (0,errors/* invalidParam */.$L)(`The run ${runId} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`);
         }
         return row;
     }
@@ -3382,7 +3395,7 @@ class SqliteTrackingStore {
         const tags = (input.tags ?? []).map(normalizeRunTag);
         const tagName = tags.find((t) => t.key === limits/* MLFLOW_TAGS */.E5.runName)?.value;
         if (input.run_name && tagName !== undefined && input.run_name !== tagName) {
-            throw invalidParam(`Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values (run_name='${input.run_name}', mlflow.runName='${tagName}').`);
+            throw (0,errors/* invalidParam */.$L)(`Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values (run_name='${input.run_name}', mlflow.runName='${tagName}').`);
         }
         const runName = input.run_name || tagName || generateRunName();
         if (tagName === undefined)
@@ -3504,7 +3517,7 @@ class SqliteTrackingStore {
         for (const p of params) {
             const existing = this.sql.get('SELECT value FROM params WHERE run_uuid = ? AND key = ?', runId, p.key);
             if (existing && existing.value !== p.value) {
-                throw invalidParam(`Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${existing.value}' for run ID='${runId}'. Attempted logging new value '${p.value}'.`);
+                throw (0,errors/* invalidParam */.$L)(`Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${existing.value}' for run ID='${runId}'. Attempted logging new value '${p.value}'.`);
             }
         }
         for (const p of params)
@@ -3532,13 +3545,13 @@ class SqliteTrackingStore {
             this.activeRunRow(runId);
             const { changes } = this.sql.run('DELETE FROM tags WHERE run_uuid = ? AND key = ?', runId, key);
             if (Number(changes) === 0)
-                throw notFound(`No tag with name: ${key} in run with id ${runId}`);
+                throw (0,errors/* notFound */.mX)(`No tag with name: ${key} in run with id ${runId}`);
         });
     }
     async logInputs(runId, datasets, models) {
         const L = limits/* MLFLOW_LIMITS */.rh.dataset;
         if (datasets.length > L.maxDatasetsPerBatch) {
-            throw invalidParam(`A batch logging request can contain at most ${L.maxDatasetsPerBatch} datasets. Got ${datasets.length} datasets.`);
+            throw (0,errors/* invalidParam */.$L)(`A batch logging request can contain at most ${L.maxDatasetsPerBatch} datasets. Got ${datasets.length} datasets.`);
         }
         for (const { dataset: d, tags } of datasets) {
             const checks = [
@@ -3550,13 +3563,13 @@ class SqliteTrackingStore {
             ];
             for (const [field, value, max] of checks) {
                 if (value !== undefined && value.length > max)
-                    throw invalidParam(`Dataset ${field} exceeds the maximum length of ${max} characters`);
+                    throw (0,errors/* invalidParam */.$L)(`Dataset ${field} exceeds the maximum length of ${max} characters`);
             }
             for (const t of tags ?? []) {
                 if (t.key.length > L.maxInputTagKeyLength)
-                    throw invalidParam(`Input tag key exceeds the maximum length of ${L.maxInputTagKeyLength} characters`);
+                    throw (0,errors/* invalidParam */.$L)(`Input tag key exceeds the maximum length of ${L.maxInputTagKeyLength} characters`);
                 if (String(t.value).length > L.maxInputTagValueLength)
-                    throw invalidParam(`Input tag value exceeds the maximum length of ${L.maxInputTagValueLength} characters`);
+                    throw (0,errors/* invalidParam */.$L)(`Input tag value exceeds the maximum length of ${L.maxInputTagValueLength} characters`);
             }
         }
         this.sql.transaction(() => {
@@ -3597,19 +3610,19 @@ class SqliteTrackingStore {
     async getMetricHistoryBulkInterval(query) {
         const L = limits/* MLFLOW_LIMITS */.rh.metricHistoryBulk;
         if (query.runIds.length === 0)
-            throw invalidParam(`GetMetricHistoryBulkInterval request must specify at least one run_id.`);
+            throw (0,errors/* invalidParam */.$L)(`GetMetricHistoryBulkInterval request must specify at least one run_id.`);
         if (query.runIds.length > L.maxRunIds) {
-            throw invalidParam(`GetMetricHistoryBulkInterval request cannot specify more than ${L.maxRunIds} run_ids. Received ${query.runIds.length} run_ids.`);
+            throw (0,errors/* invalidParam */.$L)(`GetMetricHistoryBulkInterval request cannot specify more than ${L.maxRunIds} run_ids. Received ${query.runIds.length} run_ids.`);
         }
         if ((query.startStep === undefined) !== (query.endStep === undefined)) {
-            throw invalidParam('If either start step or end step are specified, both must be specified.');
+            throw (0,errors/* invalidParam */.$L)('If either start step or end step are specified, both must be specified.');
         }
         if (query.startStep !== undefined && query.endStep !== undefined && query.startStep > query.endStep) {
-            throw invalidParam('end_step must be greater than start_step. ');
+            throw (0,errors/* invalidParam */.$L)('end_step must be greater than start_step. ');
         }
         const perRun = query.maxResults ?? L.maxResultsPerRun;
         if (!Number.isInteger(perRun) || perRun < 1 || perRun > L.maxResultsPerRun) {
-            throw invalidParam(`max_results must be between 1 and ${L.maxResultsPerRun}.`);
+            throw (0,errors/* invalidParam */.$L)(`max_results must be between 1 and ${L.maxResultsPerRun}.`);
         }
         const out = [];
         for (const runId of query.runIds) {
@@ -3635,7 +3648,7 @@ class SqliteTrackingStore {
     loggedModelRow(modelId) {
         const row = this.sql.get(`SELECT * FROM logged_models WHERE model_id = ? AND lifecycle_stage = 'active'`, modelId);
         if (!row)
-            throw notFound(`Logged model with ID '${modelId}' not found.`);
+            throw (0,errors/* notFound */.mX)(`Logged model with ID '${modelId}' not found.`);
         return row;
     }
     hydrateLoggedModels(rows) {
@@ -3697,7 +3710,7 @@ class SqliteTrackingStore {
     }
     async finalizeLoggedModel(modelId, status) {
         if (status !== 'LOGGED_MODEL_READY' && status !== 'LOGGED_MODEL_UPLOAD_FAILED') {
-            throw invalidParam(`Invalid model status '${status}'. A logged model can be finalized as LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid model status '${status}'. A logged model can be finalized as LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED.`);
         }
         return this.sql.transaction(() => {
             this.loggedModelRow(modelId);
@@ -3749,7 +3762,7 @@ class SqliteTrackingStore {
             this.loggedModelRow(modelId);
             const { changes } = this.sql.run('DELETE FROM logged_model_tags WHERE model_id = ? AND key = ?', modelId, key);
             if (Number(changes) === 0)
-                throw notFound(`No tag with key '${key}' on logged model '${modelId}'.`);
+                throw (0,errors/* notFound */.mX)(`No tag with key '${key}' on logged model '${modelId}'.`);
         });
     }
     async close() {
@@ -3786,7 +3799,7 @@ async function openTrackingStore(uri, options = {}) {
     const path = sqlitePathFromUri(uri);
     if (path === undefined) {
         const scheme = uri.split(':')[0];
-        throw new MlflowError('INVALID_PARAMETER_VALUE', `Unsupported --backend-store-uri scheme '${scheme}:'. Use a SQLite file path or sqlite:///path.db (PostgreSQL support is planned).`);
+        throw new errors/* MlflowError */.mF('INVALID_PARAMETER_VALUE', `Unsupported --backend-store-uri scheme '${scheme}:'. Use a SQLite file path or sqlite:///path.db (PostgreSQL support is planned).`);
     }
     return new SqliteTrackingStore({ path, defaultArtifactRoot: options.defaultArtifactRoot });
 }
@@ -3848,12 +3861,12 @@ function normalizeArtifactPath(path) {
     const shown = JSON.stringify(path.length > 200 ? `${path.slice(0, 200)}…` : path);
     const direct = unsafeReason(path);
     if (direct)
-        throw invalidParam(`Invalid artifact path ${shown}: it ${direct}. ${ALLOWED}`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid artifact path ${shown}: it ${direct}. ${ALLOWED}`);
     const decoded = percentDecodeFully(path);
     if (decoded !== path) {
         const encoded = unsafeReason(decoded);
         if (encoded)
-            throw invalidParam(`Invalid artifact path ${shown}: once percent-decoded it ${encoded}. ${ALLOWED}`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid artifact path ${shown}: once percent-decoded it ${encoded}. ${ALLOWED}`);
     }
     return path
         .split('/')
@@ -3906,18 +3919,18 @@ class LocalArtifactRepository {
             catch (err) {
                 const code = errorCode(err);
                 if (code === 'ELOOP')
-                    throw invalidParam(`Invalid artifact path '${rel}': it runs into a symbolic link loop. ${ALLOWED}`);
+                    throw (0,errors/* invalidParam */.$L)(`Invalid artifact path '${rel}': it runs into a symbolic link loop. ${ALLOWED}`);
                 // Too long a name cannot exist either; the write reports it when it tries to create it.
                 if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG')
                     throw err;
                 const dangling = await (0,promises_.lstat)(probe).then((s) => s.isSymbolicLink(), () => false);
                 if (dangling) {
-                    throw invalidParam(`Invalid artifact path '${rel}': it goes through a symbolic link whose target does not exist. Only paths inside the artifact root are allowed.`);
+                    throw (0,errors/* invalidParam */.$L)(`Invalid artifact path '${rel}': it goes through a symbolic link whose target does not exist. Only paths inside the artifact root are allowed.`);
                 }
                 continue;
             }
             if (!this.#inside(realRoot, real)) {
-                throw invalidParam(`Invalid artifact path '${rel}': it resolves through a symbolic link to a location outside the artifact root. Only paths inside the artifact root are allowed.`);
+                throw (0,errors/* invalidParam */.$L)(`Invalid artifact path '${rel}': it resolves through a symbolic link to a location outside the artifact root. Only paths inside the artifact root are allowed.`);
             }
             return (0,external_node_path_.join)(real, ...segments.slice(depth));
         }
@@ -3935,9 +3948,9 @@ class LocalArtifactRepository {
         const rel = normalizeArtifactPath(relPath);
         const name = rel.split('/').pop() ?? '';
         if (rel === '')
-            throw invalidParam(`An artifact upload needs a file path below the artifact root, e.g. "1/<run_id>/artifacts/model.pkl". ${ALLOWED}`);
+            throw (0,errors/* invalidParam */.$L)(`An artifact upload needs a file path below the artifact root, e.g. "1/<run_id>/artifacts/model.pkl". ${ALLOWED}`);
         if (TEMP_NAME.test(name))
-            throw invalidParam(`Invalid artifact path '${rel}': the name '${name}' is reserved for uploads in progress.`);
+            throw (0,errors/* invalidParam */.$L)(`Invalid artifact path '${rel}': the name '${name}' is reserved for uploads in progress.`);
         const target = await this.#locate(rel);
         const dir = (0,external_node_path_.join)(target, '..');
         try {
@@ -3946,17 +3959,17 @@ class LocalArtifactRepository {
         catch (err) {
             const code = errorCode(err);
             if (code === 'EEXIST' || code === 'ENOTDIR') {
-                throw invalidParam(`Cannot write artifact '${rel}': one of its parent directories is an existing file.`);
+                throw (0,errors/* invalidParam */.$L)(`Cannot write artifact '${rel}': one of its parent directories is an existing file.`);
             }
             if (code === 'ENAMETOOLONG')
-                throw invalidParam(`Cannot write artifact '${rel}': a name in the path is too long for the file system.`);
+                throw (0,errors/* invalidParam */.$L)(`Cannot write artifact '${rel}': a name in the path is too long for the file system.`);
             throw err;
         }
         // The directories just made could in theory be raced into links; check again before writing.
         await this.#locate(rel);
         const existing = await (0,promises_.stat)(target).catch(() => undefined);
         if (existing?.isDirectory())
-            throw invalidParam(`Cannot write artifact '${rel}': a directory with that path already exists.`);
+            throw (0,errors/* invalidParam */.$L)(`Cannot write artifact '${rel}': a directory with that path already exists.`);
         const temp = (0,external_node_path_.join)(dir, `.mlflow-ts-upload-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
         // No fsync per file (MLflow's local artifact store does none either): the rename keeps readers
         // from ever seeing a partial file, and a per-file fsync made every small upload ~1 ms slower.
@@ -3975,9 +3988,9 @@ class LocalArtifactRepository {
             await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
             const code = errorCode(err);
             if (code === 'EISDIR' || code === 'ENOTEMPTY')
-                throw invalidParam(`Cannot write artifact '${rel}': a directory with that path already exists.`);
+                throw (0,errors/* invalidParam */.$L)(`Cannot write artifact '${rel}': a directory with that path already exists.`);
             if (code === 'ENAMETOOLONG')
-                throw invalidParam(`Cannot write artifact '${rel}': a name in the path is too long for the file system.`);
+                throw (0,errors/* invalidParam */.$L)(`Cannot write artifact '${rel}': a name in the path is too long for the file system.`);
             throw err;
         }
         return out.bytesWritten;
@@ -3986,7 +3999,7 @@ class LocalArtifactRepository {
     async openRead(relPath) {
         const rel = normalizeArtifactPath(relPath);
         const target = await this.#locate(rel);
-        const missing = new MlflowError('RESOURCE_DOES_NOT_EXIST', notFoundMessage(rel));
+        const missing = new errors/* MlflowError */.mF('RESOURCE_DOES_NOT_EXIST', notFoundMessage(rel));
         // stat before open: opening a FIFO someone left in the root would block forever.
         const info = await (0,promises_.stat)(target).catch(() => undefined);
         if (!info?.isFile())
@@ -4067,7 +4080,7 @@ class LocalArtifactRepository {
     async delete(relPath) {
         const rel = normalizeArtifactPath(relPath);
         if (rel === '')
-            throw invalidParam('Refusing to delete the whole artifact root. Name the file or directory to delete.');
+            throw (0,errors/* invalidParam */.$L)('Refusing to delete the whole artifact root. Name the file or directory to delete.');
         await this.#locate(rel);
         const segments = rel.split('/');
         const name = segments.pop();
@@ -4092,13 +4105,13 @@ function parseJsonBody(raw) {
         value = JSON.parse(raw);
     }
     catch (err) {
-        throw invalidParam(`Malformed JSON in request body: ${err.message}. Send a JSON object.`);
+        throw (0,errors/* invalidParam */.$L)(`Malformed JSON in request body: ${err.message}. Send a JSON object.`);
     }
     // Old clients double-encode the body; MLflow decodes a string body a second time.
     if (typeof value === 'string')
         return parseJsonBody(value);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw invalidParam('Request body must be a JSON object.');
+        throw (0,errors/* invalidParam */.$L)('Request body must be a JSON object.');
     }
     return value;
 }
@@ -4110,9 +4123,9 @@ function decodeRequest(request) {
     if (method === 'POST' || method === 'PUT') {
         const type = request.headers['content-type'];
         if (type === undefined)
-            throw invalidParam('Bad Request. Content-Type header is missing.');
+            throw (0,errors/* invalidParam */.$L)('Bad Request. Content-Type header is missing.');
         if (type.split(';')[0].trim().toLowerCase() !== 'application/json') {
-            throw invalidParam(`Bad Request. Content-Type must be one of ['application/json'].`);
+            throw (0,errors/* invalidParam */.$L)(`Bad Request. Content-Type must be one of ['application/json'].`);
         }
     }
     return parseJsonBody(raw);
@@ -4134,10 +4147,10 @@ function zodToMlflow(error) {
     const typeMismatch = issue.code === 'invalid_type' || issue.code === 'invalid_union';
     // MLflow's _assert_required counts null as missing too.
     if (typeMismatch && (input === undefined || input === null)) {
-        return invalidParam(`Missing value for required parameter '${path}'. See the API docs for more information about request parameters.`);
+        return (0,errors/* invalidParam */.$L)(`Missing value for required parameter '${path}'. See the API docs for more information about request parameters.`);
     }
     const shown = input === undefined ? '' : ` ${truncateForMessage(JSON.stringify(input) ?? '')}`;
-    return invalidParam(`Invalid value${shown} for parameter '${path}' supplied: ${describeIssue(issue, input)}. See the API docs for more information about request parameters.`);
+    return (0,errors/* invalidParam */.$L)(`Invalid value${shown} for parameter '${path}' supplied: ${describeIssue(issue, input)}. See the API docs for more information about request parameters.`);
 }
 function truncateForMessage(text) {
     return text.length > 100 ? `${text.slice(0, 100)}...` : text;
@@ -4172,7 +4185,7 @@ function parseWith(schema, input) {
 /** MLflow's `_assert_required`: null and "" both count as missing. */
 function required(value, name) {
     if (value === undefined || value === null || value === '') {
-        throw invalidParam(`Missing value for required parameter '${name}'. See the API docs for more information about request parameters.`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter '${name}'. See the API docs for more information about request parameters.`);
     }
     return value;
 }
@@ -4247,26 +4260,26 @@ function sendError(reply, error) {
     return reply.status(error.status).type('application/json').send(JSON.stringify(error.toJSON()));
 }
 function errorHandler(error, request, reply) {
-    if (error instanceof MlflowError)
+    if (error instanceof errors/* MlflowError */.mF)
         return sendError(reply, error);
     const fe = error;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return sendError(reply, invalidParam(`Request body is larger than the server accepts (${fe.message}). Split the request into smaller ones.`));
+        return sendError(reply, (0,errors/* invalidParam */.$L)(`Request body is larger than the server accepts (${fe.message}). Split the request into smaller ones.`));
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-        return sendError(reply, invalidParam(`Bad Request. ${fe.message}`));
+        return sendError(reply, (0,errors/* invalidParam */.$L)(`Bad Request. ${fe.message}`));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendError(reply, new MlflowError('INTERNAL_ERROR', 'Internal server error. The server log has the details.'));
+    return sendError(reply, new errors/* MlflowError */.mF('INTERNAL_ERROR', 'Internal server error. The server log has the details.'));
 }
 function notFoundHandler(request, reply) {
     // Deviation from MLflow (Flask answers an HTML page): API clients get MLflow's error JSON.
     const path = request.url.split('?')[0];
-    return sendError(reply, new MlflowError('ENDPOINT_NOT_FOUND', `No API endpoint ${request.method} ${path} on this server. See the README for the routes it serves.`));
+    return sendError(reply, new errors/* MlflowError */.mF('ENDPOINT_NOT_FOUND', `No API endpoint ${request.method} ${path} on this server. See the README for the routes it serves.`));
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
+var schemas = __webpack_require__(55156);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
 ;// CONCATENATED MODULE: ./build/src/tracking/wire.js
@@ -4281,7 +4294,7 @@ var core = __webpack_require__(88532);
 
 const INT64 = /^-?\d+$/;
 /** int64: a JSON number or a decimal string (as protobuf's JSON mapping allows). */
-const int64 = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().regex(INT64, 'must be an integer')])
+const int64 = schemas.union([schemas.number(), schemas.string().regex(INT64, 'must be an integer')])
     .transform((v) => Number(v))
     .superRefine((v, ctx) => {
     if (!Number.isInteger(v))
@@ -4293,7 +4306,7 @@ const int64 = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* strin
 /** Decimal notation only, as Python's float() reads it; Number() would also take "0x10" or "0b1". */
 const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 /** double: a number, a numeric string, or one of protobuf's non-finite spellings. */
-const wire_double = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+const wire_double = schemas.union([schemas.number(), schemas.string()]).transform((v, ctx) => {
     if (typeof v === 'number')
         return v;
     if (v === 'NaN')
@@ -4310,13 +4323,13 @@ const wire_double = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
     return n;
 });
 /** Query strings carry booleans as text; MLflow accepts only `true`/`false`. */
-const bool = schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* enum */.k5n(['true', 'false']).transform((v) => v === 'true')]);
+const bool = schemas.union([schemas.boolean(), schemas["enum"](['true', 'false']).transform((v) => v === 'true')]);
 /** A string field: numbers are accepted and stringified, as protobuf's parser does for ids. */
-const str = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig().transform(String)]);
+const str = schemas.union([schemas.string(), schemas.number().transform(String)]);
 function protoEnum(names, numbers) {
     // One string branch, checked in the transform: with separate name and digit branches zod reports
     // an unknown name as a failed digit pattern instead of listing the valid names.
-    return schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig().int()]).transform((v, ctx) => {
+    return schemas.union([schemas.string(), schemas.number().int()]).transform((v, ctx) => {
         if (typeof v === 'string' && names.includes(v))
             return v;
         const byNumber = typeof v === 'number' || INT64.test(v) ? numbers[Number(v)] : undefined;
@@ -4331,118 +4344,118 @@ const runStatus = protoEnum(limits/* RUN_STATUSES */.LV, limits/* RUN_STATUS_NUM
 const viewType = protoEnum(limits/* VIEW_TYPES */.Kh, limits/* VIEW_TYPE_NUMBERS */._I);
 const loggedModelStatus = protoEnum(limits/* LOGGED_MODEL_STATUSES */.gx, { 0: 'LOGGED_MODEL_STATUS_UNSPECIFIED', 1: 'LOGGED_MODEL_PENDING', 2: 'LOGGED_MODEL_READY', 3: 'LOGGED_MODEL_UPLOAD_FAILED' });
 /** A repeated field: an array, or (from a query string with one value) a single item. */
-const repeated = (item) => schemas/* union */.KCZ([schemas/* array */.YOg(item), item.transform((v) => [v])]).optional();
-const keyValue = schemas/* object */.Ikc({ key: str, value: str.optional().default('') });
-const metric = schemas/* object */.Ikc({
+const repeated = (item) => schemas.union([schemas.array(item), item.transform((v) => [v])]).optional();
+const keyValue = schemas.object({ key: str, value: str.optional().default('') });
+const metric = schemas.object({
     key: str,
     value: wire_double,
     timestamp: int64,
     step: int64.optional().default(0),
-    dataset_name: schemas/* string */.YjP().optional(),
-    dataset_digest: schemas/* string */.YjP().optional(),
-    model_id: schemas/* string */.YjP().optional(),
+    dataset_name: schemas.string().optional(),
+    dataset_digest: schemas.string().optional(),
+    model_id: schemas.string().optional(),
 });
 /** Runs are named by `run_id` (3.x) or `run_uuid` (older clients); clients often send both. */
-const runRef = { run_id: schemas/* string */.YjP().optional(), run_uuid: schemas/* string */.YjP().optional() };
+const runRef = { run_id: schemas.string().optional(), run_uuid: schemas.string().optional() };
 const wire_schemas = {
-    createExperiment: schemas/* object */.Ikc({
-        name: schemas/* string */.YjP().optional(),
-        artifact_location: schemas/* string */.YjP().optional(),
+    createExperiment: schemas.object({
+        name: schemas.string().optional(),
+        artifact_location: schemas.string().optional(),
         // The official TS SDK's tests send tags as an object map; accept both shapes.
-        tags: schemas/* union */.KCZ([schemas/* array */.YOg(keyValue), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).transform((m) => Object.entries(m).map(([key, value]) => ({ key, value })))])
+        tags: schemas.union([schemas.array(keyValue), schemas.record(schemas.string(), schemas.string()).transform((m) => Object.entries(m).map(([key, value]) => ({ key, value })))])
             .optional(),
     }),
-    experimentId: schemas/* object */.Ikc({ experiment_id: str.optional() }),
-    getExperimentByName: schemas/* object */.Ikc({ experiment_name: schemas/* string */.YjP().optional() }),
-    searchExperiments: schemas/* object */.Ikc({
+    experimentId: schemas.object({ experiment_id: str.optional() }),
+    getExperimentByName: schemas.object({ experiment_name: schemas.string().optional() }),
+    searchExperiments: schemas.object({
         max_results: int64.optional(),
-        page_token: schemas/* string */.YjP().optional(),
-        filter: schemas/* string */.YjP().optional(),
-        order_by: repeated(schemas/* string */.YjP()),
+        page_token: schemas.string().optional(),
+        filter: schemas.string().optional(),
+        order_by: repeated(schemas.string()),
         view_type: viewType.optional(),
     }),
-    updateExperiment: schemas/* object */.Ikc({ experiment_id: str.optional(), new_name: schemas/* string */.YjP().optional() }),
-    setExperimentTag: schemas/* object */.Ikc({ experiment_id: str.optional(), key: str.optional(), value: str.optional() }),
-    deleteExperimentTag: schemas/* object */.Ikc({ experiment_id: str.optional(), key: str.optional() }),
-    createRun: schemas/* object */.Ikc({
+    updateExperiment: schemas.object({ experiment_id: str.optional(), new_name: schemas.string().optional() }),
+    setExperimentTag: schemas.object({ experiment_id: str.optional(), key: str.optional(), value: str.optional() }),
+    deleteExperimentTag: schemas.object({ experiment_id: str.optional(), key: str.optional() }),
+    createRun: schemas.object({
         experiment_id: str.optional(),
-        user_id: schemas/* string */.YjP().optional(),
-        run_name: schemas/* string */.YjP().optional(),
+        user_id: schemas.string().optional(),
+        run_name: schemas.string().optional(),
         start_time: int64.optional(),
-        tags: schemas/* array */.YOg(keyValue).optional(),
+        tags: schemas.array(keyValue).optional(),
     }),
-    runRef: schemas/* object */.Ikc(runRef),
-    updateRun: schemas/* object */.Ikc({ ...runRef, status: runStatus.optional(), end_time: int64.optional(), run_name: schemas/* string */.YjP().optional() }),
-    searchRuns: schemas/* object */.Ikc({
+    runRef: schemas.object(runRef),
+    updateRun: schemas.object({ ...runRef, status: runStatus.optional(), end_time: int64.optional(), run_name: schemas.string().optional() }),
+    searchRuns: schemas.object({
         experiment_ids: repeated(str),
-        filter: schemas/* string */.YjP().optional(),
+        filter: schemas.string().optional(),
         run_view_type: viewType.optional(),
         max_results: int64.optional(),
-        order_by: repeated(schemas/* string */.YjP()),
-        page_token: schemas/* string */.YjP().optional(),
+        order_by: repeated(schemas.string()),
+        page_token: schemas.string().optional(),
     }),
-    logMetric: schemas/* object */.Ikc({
+    logMetric: schemas.object({
         ...runRef,
         key: str.optional(),
         value: wire_double.optional(),
         timestamp: int64.optional(),
         step: int64.optional(),
-        dataset_name: schemas/* string */.YjP().optional(),
-        dataset_digest: schemas/* string */.YjP().optional(),
-        model_id: schemas/* string */.YjP().optional(),
+        dataset_name: schemas.string().optional(),
+        dataset_digest: schemas.string().optional(),
+        model_id: schemas.string().optional(),
     }),
-    logParam: schemas/* object */.Ikc({ ...runRef, key: str.optional(), value: str.optional() }),
-    setTag: schemas/* object */.Ikc({ ...runRef, key: str.optional(), value: str.optional() }),
-    deleteTag: schemas/* object */.Ikc({ ...runRef, key: str.optional() }),
-    logBatch: schemas/* object */.Ikc({
+    logParam: schemas.object({ ...runRef, key: str.optional(), value: str.optional() }),
+    setTag: schemas.object({ ...runRef, key: str.optional(), value: str.optional() }),
+    deleteTag: schemas.object({ ...runRef, key: str.optional() }),
+    logBatch: schemas.object({
         ...runRef,
-        metrics: schemas/* array */.YOg(metric).optional(),
-        params: schemas/* array */.YOg(keyValue).optional(),
-        tags: schemas/* array */.YOg(keyValue).optional(),
+        metrics: schemas.array(metric).optional(),
+        params: schemas.array(keyValue).optional(),
+        tags: schemas.array(keyValue).optional(),
     }),
-    logInputs: schemas/* object */.Ikc({
+    logInputs: schemas.object({
         ...runRef,
-        datasets: schemas/* array */.YOg(schemas/* object */.Ikc({
-            tags: schemas/* array */.YOg(keyValue).optional(),
-            dataset: schemas/* object */.Ikc({
-                name: schemas/* string */.YjP(),
-                digest: schemas/* string */.YjP(),
-                source_type: schemas/* string */.YjP(),
-                source: schemas/* string */.YjP(),
-                schema: schemas/* string */.YjP().optional(),
-                profile: schemas/* string */.YjP().optional(),
+        datasets: schemas.array(schemas.object({
+            tags: schemas.array(keyValue).optional(),
+            dataset: schemas.object({
+                name: schemas.string(),
+                digest: schemas.string(),
+                source_type: schemas.string(),
+                source: schemas.string(),
+                schema: schemas.string().optional(),
+                profile: schemas.string().optional(),
             }),
         }))
             .optional(),
-        models: schemas/* array */.YOg(schemas/* object */.Ikc({ model_id: schemas/* string */.YjP() })).optional(),
+        models: schemas.array(schemas.object({ model_id: schemas.string() })).optional(),
     }),
-    logOutputs: schemas/* object */.Ikc({ ...runRef, models: schemas/* array */.YOg(schemas/* object */.Ikc({ model_id: schemas/* string */.YjP(), step: int64.optional().default(0) })).optional() }),
-    getMetricHistory: schemas/* object */.Ikc({ ...runRef, metric_key: schemas/* string */.YjP().optional(), max_results: int64.optional(), page_token: schemas/* string */.YjP().optional() }),
-    getMetricHistoryBulkInterval: schemas/* object */.Ikc({
-        run_ids: repeated(schemas/* string */.YjP()),
-        metric_key: schemas/* string */.YjP().optional(),
+    logOutputs: schemas.object({ ...runRef, models: schemas.array(schemas.object({ model_id: schemas.string(), step: int64.optional().default(0) })).optional() }),
+    getMetricHistory: schemas.object({ ...runRef, metric_key: schemas.string().optional(), max_results: int64.optional(), page_token: schemas.string().optional() }),
+    getMetricHistoryBulkInterval: schemas.object({
+        run_ids: repeated(schemas.string()),
+        metric_key: schemas.string().optional(),
         start_step: int64.optional(),
         end_step: int64.optional(),
         max_results: int64.optional(),
     }),
-    createLoggedModel: schemas/* object */.Ikc({
+    createLoggedModel: schemas.object({
         experiment_id: str.optional(),
-        name: schemas/* string */.YjP().optional(),
-        model_type: schemas/* string */.YjP().optional(),
-        source_run_id: schemas/* string */.YjP().optional(),
-        params: schemas/* array */.YOg(keyValue).optional(),
-        tags: schemas/* array */.YOg(keyValue).optional(),
+        name: schemas.string().optional(),
+        model_type: schemas.string().optional(),
+        source_run_id: schemas.string().optional(),
+        params: schemas.array(keyValue).optional(),
+        tags: schemas.array(keyValue).optional(),
     }),
-    finalizeLoggedModel: schemas/* object */.Ikc({ status: loggedModelStatus.optional() }),
-    searchLoggedModels: schemas/* object */.Ikc({
+    finalizeLoggedModel: schemas.object({ status: loggedModelStatus.optional() }),
+    searchLoggedModels: schemas.object({
         experiment_ids: repeated(str),
-        filter: schemas/* string */.YjP().optional(),
+        filter: schemas.string().optional(),
         max_results: int64.optional(),
-        order_by: schemas/* array */.YOg(schemas/* object */.Ikc({ field_name: schemas/* string */.YjP(), ascending: bool.optional() })).optional(),
-        page_token: schemas/* string */.YjP().optional(),
+        order_by: schemas.array(schemas.object({ field_name: schemas.string(), ascending: bool.optional() })).optional(),
+        page_token: schemas.string().optional(),
     }),
-    loggedModelParams: schemas/* object */.Ikc({ params: schemas/* array */.YOg(keyValue).optional() }),
-    loggedModelTags: schemas/* object */.Ikc({ tags: schemas/* array */.YOg(keyValue).optional() }),
+    loggedModelParams: schemas.object({ params: schemas.array(keyValue).optional() }),
+    loggedModelTags: schemas.object({ tags: schemas.array(keyValue).optional() }),
 };
 
 ;// CONCATENATED MODULE: ./build/src/tracking/routes/experiments.js
@@ -4638,7 +4651,7 @@ function runRoutes(app, store) {
         handler: async (b, request) => {
             const size = Buffer.byteLength(typeof request.body === 'string' ? request.body : '');
             if (size > limits/* MLFLOW_LIMITS */.rh.logBatch.maxRequestBytes) {
-                throw invalidParam(`Batched logging API requests must be at most ${limits/* MLFLOW_LIMITS */.rh.logBatch.maxRequestBytes} bytes, got a request of ${size} bytes. Split it into smaller batches.`);
+                throw (0,errors/* invalidParam */.$L)(`Batched logging API requests must be at most ${limits/* MLFLOW_LIMITS */.rh.logBatch.maxRequestBytes} bytes, got a request of ${size} bytes. Split it into smaller batches.`);
             }
             await store.logBatch({ run_id: runIdOf(b), metrics: b.metrics, params: b.params, tags: b.tags });
         },
@@ -4709,7 +4722,7 @@ function runRoutes(app, store) {
 
 
 
-const modelPath = schemas/* object */.Ikc({ model_id: schemas/* string */.YjP() });
+const modelPath = schemas.object({ model_id: schemas.string() });
 /** MLflow 3 logged models (wire reference §2.5): what `<flavor>.log_model` and `list_artifacts` call. */
 function loggedModelRoutes(app, store) {
     apiRoute(app, {
@@ -4781,7 +4794,7 @@ function loggedModelRoutes(app, store) {
     apiRoute(app, {
         method: 'DELETE',
         path: '/mlflow/logged-models/:model_id/tags/:tag_key',
-        schema: modelPath.extend({ tag_key: schemas/* string */.YjP() }),
+        schema: modelPath.extend({ tag_key: schemas.string() }),
         handler: async (b) => {
             await store.deleteLoggedModelTag(b.model_id, b.tag_key);
         },
@@ -4835,7 +4848,7 @@ function queryValue(request, name) {
     if (value === undefined)
         return undefined;
     if (typeof value !== 'string')
-        throw invalidParam(`Query parameter '${name}' must be given once.`);
+        throw (0,errors/* invalidParam */.$L)(`Query parameter '${name}' must be given once.`);
     return value;
 }
 /**
@@ -4853,7 +4866,7 @@ function wildcardPath(request) {
             decoded = decodeURIComponent(rawPath.slice(prefix.length));
         }
         catch {
-            throw invalidParam('Invalid artifact path: it has a malformed percent-escape. Encode "%" as "%25".');
+            throw (0,errors/* invalidParam */.$L)('Invalid artifact path: it has a malformed percent-escape. Encode "%" as "%25".');
         }
     }
     else {
@@ -4861,14 +4874,14 @@ function wildcardPath(request) {
     }
     const rel = normalizeArtifactPath(decoded);
     if (rel === '')
-        throw invalidParam('Name the artifact after /artifacts/, e.g. /api/2.0/mlflow-artifacts/artifacts/1/<run_id>/artifacts/model.pkl.');
+        throw (0,errors/* invalidParam */.$L)('Name the artifact after /artifacts/, e.g. /api/2.0/mlflow-artifacts/artifacts/1/<run_id>/artifacts/model.pkl.');
     return rel;
 }
 /** Where a run's files are in the artifacts destination, from its `mlflow-artifacts:` URI. */
 function runArtifactRoot(artifactUri) {
     const match = /^mlflow-artifacts:(.*)$/i.exec(artifactUri);
     if (!match) {
-        throw invalidParam(`This run's artifact_uri '${artifactUri}' is not served by this server: only mlflow-artifacts:/ locations are. Read its files from that location directly.`);
+        throw (0,errors/* invalidParam */.$L)(`This run's artifact_uri '${artifactUri}' is not served by this server: only mlflow-artifacts:/ locations are. Read its files from that location directly.`);
     }
     let rest = match[1];
     // A `mlflow-artifacts://host:port/...` URI names a server; the path after it is what counts.
@@ -4887,16 +4900,16 @@ async function readCapped(source, limit) {
     for await (const chunk of source) {
         total += chunk.length;
         if (total > limit)
-            throw invalidParam('Artifact size is too large. Max size is 10MB.');
+            throw (0,errors/* invalidParam */.$L)('Artifact size is too large. Max size is 10MB.');
         chunks.push(chunk);
     }
     return Buffer.concat(chunks, total);
 }
-const listArtifactsSchema = schemas/* object */.Ikc({
-    run_id: schemas/* string */.YjP().optional(),
-    run_uuid: schemas/* string */.YjP().optional(),
-    path: schemas/* string */.YjP().optional(),
-    page_token: schemas/* string */.YjP().optional(),
+const listArtifactsSchema = schemas.object({
+    run_id: schemas.string().optional(),
+    run_uuid: schemas.string().optional(),
+    path: schemas.string().optional(),
+    page_token: schemas.string().optional(),
 });
 function artifactRoutes(app, options) {
     const { store, repository, enabled } = options;
@@ -4938,7 +4951,7 @@ function artifactRoutes(app, options) {
             }
             catch (err) {
                 if (request.raw.readableAborted || request.raw.destroyed) {
-                    throw invalidParam(`Upload of '${rel}' was interrupted before the body was complete; nothing was stored. Retry the upload.`);
+                    throw (0,errors/* invalidParam */.$L)(`Upload of '${rel}' was interrupted before the body was complete; nothing was stored. Retry the upload.`);
                 }
                 throw err;
             }
@@ -4952,7 +4965,7 @@ function artifactRoutes(app, options) {
         for (const step of ['create', 'complete', 'abort']) {
             app.post(`${prefix}/2.0/mlflow-artifacts/mpu/${step}/*`, async (request) => {
                 wildcardPath(request);
-                throw new MlflowError('NOT_IMPLEMENTED', 'Multipart upload is not supported for the current artifact repository');
+                throw new errors/* MlflowError */.mF('NOT_IMPLEMENTED', 'Multipart upload is not supported for the current artifact repository');
             });
         }
     }
@@ -4974,26 +4987,26 @@ function artifactRoutes(app, options) {
         const runId = required(queryValue(request, 'run_id') || queryValue(request, 'run_uuid'), 'run_id');
         const rel = normalizeArtifactPath(required(queryValue(request, 'path'), 'path'));
         if (rel === '')
-            throw invalidParam("Parameter 'path' must name a file inside the run's artifacts.");
+            throw (0,errors/* invalidParam */.$L)("Parameter 'path' must name a file inside the run's artifacts.");
         const run = await store.getRun(runId);
         return sendFile(reply, artifacts_joinRelative(runArtifactRoot(run.info.artifact_uri), rel));
     });
     app.post('/ajax-api/2.0/mlflow/upload-artifact', async (request, reply) => {
         const runUuid = queryValue(request, 'run_uuid');
         if (!runUuid)
-            throw invalidParam('Request must specify run_uuid.');
+            throw (0,errors/* invalidParam */.$L)('Request must specify run_uuid.');
         const path = queryValue(request, 'path');
         if (!path)
-            throw invalidParam('Request must specify path.');
+            throw (0,errors/* invalidParam */.$L)('Request must specify path.');
         const rel = normalizeArtifactPath(path);
         if (rel === '')
-            throw invalidParam("Parameter 'path' must name a file inside the run's artifacts.");
+            throw (0,errors/* invalidParam */.$L)("Parameter 'path' must name a file inside the run's artifacts.");
         if (Number(request.headers['content-length']) > UI_UPLOAD_LIMIT) {
-            throw invalidParam('Artifact size is too large. Max size is 10MB.');
+            throw (0,errors/* invalidParam */.$L)('Artifact size is too large. Max size is 10MB.');
         }
         const data = await readCapped(request.raw, UI_UPLOAD_LIMIT);
         if (data.length === 0)
-            throw invalidParam('Request must specify data.');
+            throw (0,errors/* invalidParam */.$L)('Request must specify data.');
         const run = await store.getRun(runUuid);
         await repository.write(artifacts_joinRelative(runArtifactRoot(run.info.artifact_uri), rel), external_node_stream_.Readable.from([data]));
         return sendJson(reply, {});
@@ -5656,7 +5669,7 @@ function formatDuration(ms) {
     const rest = abs % 1000;
     return rest === 0 ? `${sign}${seconds}s` : `${sign}${seconds}.${String(rest).padStart(3, '0')}s`;
 }
-const timestamp = schemas/* string */.YjP().transform((v, ctx) => {
+const timestamp = schemas.string().transform((v, ctx) => {
     const ms = parseTimestamp(v);
     if (ms === undefined) {
         ctx.addIssue({ code: 'custom', message: 'must be an RFC 3339 timestamp like "2026-11-23T15:30:54.522Z"' });
@@ -5664,7 +5677,7 @@ const timestamp = schemas/* string */.YjP().transform((v, ctx) => {
     }
     return ms;
 });
-const duration = schemas/* string */.YjP().transform((v, ctx) => {
+const duration = schemas.string().transform((v, ctx) => {
     const ms = parseDuration(v);
     if (ms === undefined) {
         ctx.addIssue({ code: 'custom', message: 'must be a duration in seconds like "0.191s"' });
@@ -5674,7 +5687,7 @@ const duration = schemas/* string */.YjP().transform((v, ctx) => {
 });
 /** Enum by name or proto number. */
 function trace_wire_protoEnum(names) {
-    return schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig().int()]).transform((v, ctx) => {
+    return schemas.union([schemas.string(), schemas.number().int()]).transform((v, ctx) => {
         if (typeof v === 'string' && names.includes(v))
             return v;
         const byNumber = typeof v === 'number' || /^\d+$/.test(v) ? names[Number(v)] : undefined;
@@ -5691,95 +5704,95 @@ const locationType = trace_wire_protoEnum(['TRACE_LOCATION_TYPE_UNSPECIFIED', 'M
 const trace_wire_SOURCE_TYPES = ['SOURCE_TYPE_UNSPECIFIED', 'HUMAN', 'LLM_JUDGE', 'CODE'];
 const sourceType = trace_wire_protoEnum(trace_wire_SOURCE_TYPES);
 /** A proto map<string,string>: a JSON object; a list of {key, value} is accepted too. */
-const stringMap = schemas/* union */.KCZ([
-    schemas/* record */.g1P(schemas/* string */.YjP(), str),
-    schemas/* array */.YOg(keyValue).transform((list) => Object.fromEntries(list.map((kv) => [kv.key, kv.value]))),
+const stringMap = schemas.union([
+    schemas.record(schemas.string(), str),
+    schemas.array(keyValue).transform((list) => Object.fromEntries(list.map((kv) => [kv.key, kv.value]))),
 ]);
 /** Query strings from the Python client carry Python's spelling ("False"); accept any case. */
-const looseBool = schemas/* union */.KCZ([bool, schemas/* string */.YjP().regex(/^(true|false)$/i, 'must be true or false').transform((v) => v.toLowerCase() === 'true')]);
-const traceLocation = schemas/* object */.Ikc({
+const looseBool = schemas.union([bool, schemas.string().regex(/^(true|false)$/i, 'must be true or false').transform((v) => v.toLowerCase() === 'true')]);
+const traceLocation = schemas.object({
     type: locationType.optional(),
-    mlflow_experiment: schemas/* object */.Ikc({ experiment_id: str.optional() }).optional(),
+    mlflow_experiment: schemas.object({ experiment_id: str.optional() }).optional(),
 });
-const assessmentError = schemas/* object */.Ikc({
-    error_code: schemas/* string */.YjP().optional(),
-    error_message: schemas/* string */.YjP().optional(),
-    stack_trace: schemas/* string */.YjP().optional(),
+const assessmentError = schemas.object({
+    error_code: schemas.string().optional(),
+    error_message: schemas.string().optional(),
+    stack_trace: schemas.string().optional(),
 });
-const assessmentInput = schemas/* object */.Ikc({
-    assessment_name: schemas/* string */.YjP().optional(),
-    trace_id: schemas/* string */.YjP().optional(),
-    span_id: schemas/* string */.YjP().optional(),
-    source: schemas/* object */.Ikc({ source_type: sourceType.optional(), source_id: schemas/* string */.YjP().optional() }).optional(),
+const assessmentInput = schemas.object({
+    assessment_name: schemas.string().optional(),
+    trace_id: schemas.string().optional(),
+    span_id: schemas.string().optional(),
+    source: schemas.object({ source_type: sourceType.optional(), source_id: schemas.string().optional() }).optional(),
     // google.protobuf.Value: any JSON, null included (a key present with null stays null).
-    feedback: schemas/* object */.Ikc({ value: schemas/* unknown */.L5J().optional(), error: assessmentError.optional() }).optional(),
-    expectation: schemas/* object */.Ikc({
-        value: schemas/* unknown */.L5J().optional(),
-        serialized_value: schemas/* object */.Ikc({ serialization_format: schemas/* string */.YjP(), value: schemas/* string */.YjP() }).optional(),
+    feedback: schemas.object({ value: schemas.unknown().optional(), error: assessmentError.optional() }).optional(),
+    expectation: schemas.object({
+        value: schemas.unknown().optional(),
+        serialized_value: schemas.object({ serialization_format: schemas.string(), value: schemas.string() }).optional(),
     })
         .optional(),
-    rationale: schemas/* string */.YjP().optional(),
+    rationale: schemas.string().optional(),
     metadata: stringMap.optional(),
-    overrides: schemas/* string */.YjP().optional(),
+    overrides: schemas.string().optional(),
     valid: bool.optional(),
 });
-const traceInfoInput = schemas/* object */.Ikc({
-    trace_id: schemas/* string */.YjP().optional(),
-    client_request_id: schemas/* string */.YjP().optional(),
+const traceInfoInput = schemas.object({
+    trace_id: schemas.string().optional(),
+    client_request_id: schemas.string().optional(),
     trace_location: traceLocation.optional(),
-    request_preview: schemas/* string */.YjP().optional(),
-    response_preview: schemas/* string */.YjP().optional(),
+    request_preview: schemas.string().optional(),
+    response_preview: schemas.string().optional(),
     request_time: timestamp.optional(),
     execution_duration: duration.optional(),
     state: traceState.optional(),
     trace_metadata: stringMap.optional(),
     tags: stringMap.optional(),
-    assessments: schemas/* array */.YOg(assessmentInput).optional(),
+    assessments: schemas.array(assessmentInput).optional(),
 });
-const traceIdPath = { trace_id: schemas/* string */.YjP() };
+const traceIdPath = { trace_id: schemas.string() };
 const traceSchemas = {
-    startTraceV3: schemas/* object */.Ikc({ trace: schemas/* object */.Ikc({ trace_info: traceInfoInput.optional() }).optional() }),
-    traceIdPath: schemas/* object */.Ikc(traceIdPath),
-    getTrace: schemas/* object */.Ikc({ trace_id: schemas/* string */.YjP().optional(), allow_partial: looseBool.optional() }),
-    traceIds: schemas/* object */.Ikc({ trace_ids: repeated(schemas/* string */.YjP()) }),
-    searchTraces: schemas/* object */.Ikc({
-        locations: schemas/* array */.YOg(traceLocation).optional(),
+    startTraceV3: schemas.object({ trace: schemas.object({ trace_info: traceInfoInput.optional() }).optional() }),
+    traceIdPath: schemas.object(traceIdPath),
+    getTrace: schemas.object({ trace_id: schemas.string().optional(), allow_partial: looseBool.optional() }),
+    traceIds: schemas.object({ trace_ids: repeated(schemas.string()) }),
+    searchTraces: schemas.object({
+        locations: schemas.array(traceLocation).optional(),
         // Older clients (and the v2 search) name experiments directly.
         experiment_ids: repeated(str),
-        filter: schemas/* string */.YjP().optional(),
+        filter: schemas.string().optional(),
         max_results: int64.optional(),
-        order_by: repeated(schemas/* string */.YjP()),
-        page_token: schemas/* string */.YjP().optional(),
+        order_by: repeated(schemas.string()),
+        page_token: schemas.string().optional(),
     }),
-    deleteTraces: schemas/* object */.Ikc({
+    deleteTraces: schemas.object({
         experiment_id: str.optional(),
         max_timestamp_millis: int64.optional(),
         max_traces: int64.optional(),
-        request_ids: repeated(schemas/* string */.YjP()),
-        trace_ids: repeated(schemas/* string */.YjP()),
+        request_ids: repeated(schemas.string()),
+        trace_ids: repeated(schemas.string()),
     }),
-    setTraceTag: schemas/* object */.Ikc({ ...traceIdPath, key: str.optional(), value: str.optional() }),
-    deleteTraceTag: schemas/* object */.Ikc({ ...traceIdPath, key: str.optional() }),
-    linkTracesToRun: schemas/* object */.Ikc({ trace_ids: repeated(schemas/* string */.YjP()), run_id: schemas/* string */.YjP().optional() }),
-    createAssessment: schemas/* object */.Ikc({ ...traceIdPath, assessment: assessmentInput.optional() }),
-    assessmentPath: schemas/* object */.Ikc({ ...traceIdPath, assessment_id: schemas/* string */.YjP() }),
-    updateAssessment: schemas/* object */.Ikc({
+    setTraceTag: schemas.object({ ...traceIdPath, key: str.optional(), value: str.optional() }),
+    deleteTraceTag: schemas.object({ ...traceIdPath, key: str.optional() }),
+    linkTracesToRun: schemas.object({ trace_ids: repeated(schemas.string()), run_id: schemas.string().optional() }),
+    createAssessment: schemas.object({ ...traceIdPath, assessment: assessmentInput.optional() }),
+    assessmentPath: schemas.object({ ...traceIdPath, assessment_id: schemas.string() }),
+    updateAssessment: schemas.object({
         ...traceIdPath,
-        assessment_id: schemas/* string */.YjP(),
+        assessment_id: schemas.string(),
         assessment: assessmentInput.optional(),
         // google.protobuf.FieldMask: "a,b" in JSON (camelCase paths); the {paths: []} message form is accepted too.
-        update_mask: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ paths: schemas/* array */.YOg(schemas/* string */.YjP()) }).transform((m) => m.paths.join(','))]).optional(),
+        update_mask: schemas.union([schemas.string(), schemas.object({ paths: schemas.array(schemas.string()) }).transform((m) => m.paths.join(','))]).optional(),
     }),
-    traceMetrics: schemas/* object */.Ikc({
+    traceMetrics: schemas.object({
         experiment_ids: repeated(str),
-        view_type: schemas/* enum */.k5n(['TRACES', 'SPANS']).optional(),
-        group_by: repeated(schemas/* enum */.k5n(['trace.name', 'trace.status', 'span.name', 'span.type', 'span.status'])),
-        filter: schemas/* string */.YjP().optional(),
+        view_type: schemas["enum"](['TRACES', 'SPANS']).optional(),
+        group_by: repeated(schemas["enum"](['trace.name', 'trace.status', 'span.name', 'span.type', 'span.status'])),
+        filter: schemas.string().optional(),
         start_time_ms: int64.optional(),
         end_time_ms: int64.optional(),
         time_bucket_ms: int64.optional(),
     }),
-    traceArtifact: schemas/* object */.Ikc({ request_id: schemas/* string */.YjP().optional(), trace_id: schemas/* string */.YjP().optional() }),
+    traceArtifact: schemas.object({ request_id: schemas.string().optional(), trace_id: schemas.string().optional() }),
 };
 
 ;// CONCATENATED MODULE: ./build/src/tracking/routes/traces.js
@@ -5878,13 +5891,13 @@ function traceRoutes(app, options) {
             opened = await repository.openRead(rel);
         }
         catch (err) {
-            if (err instanceof MlflowError && err.code === 'RESOURCE_DOES_NOT_EXIST')
+            if (err instanceof errors/* MlflowError */.mF && err.code === 'RESOURCE_DOES_NOT_EXIST')
                 return 'its spans have not arrived yet (neither over OTLP nor as traces.json)';
             throw err;
         }
         if (opened.size > TRACE_FILE_LIMIT) {
             opened.stream.destroy();
-            throw new MlflowError('INVALID_STATE', `The traces.json of trace '${info.trace_id}' is ${opened.size} bytes, more than the ${TRACE_FILE_LIMIT / 1024 / 1024} MiB this server reads. Download it from the artifact store instead.`);
+            throw new errors/* MlflowError */.mF('INVALID_STATE', `The traces.json of trace '${info.trace_id}' is ${opened.size} bytes, more than the ${TRACE_FILE_LIMIT / 1024 / 1024} MiB this server reads. Download it from the artifact store instead.`);
         }
         const chunks = [];
         for await (const chunk of opened.stream)
@@ -5902,7 +5915,7 @@ function traceRoutes(app, options) {
         }
         catch (err) {
             if (err instanceof SpanFileError) {
-                throw new MlflowError('INVALID_STATE', `The uploaded traces.json of trace '${info.trace_id}' cannot be read: ${err.message} Upload it again in the MLflow span format.`);
+                throw new errors/* MlflowError */.mF('INVALID_STATE', `The uploaded traces.json of trace '${info.trace_id}' cannot be read: ${err.message} Upload it again in the MLflow span format.`);
             }
             throw err;
         }
@@ -5919,7 +5932,7 @@ function traceRoutes(app, options) {
             const delay = retryDelays[attempt];
             if (delay === undefined) {
                 const why = 'missing' in load ? load.missing : `${load.spans.length} of its ${expected} spans have arrived`;
-                throw notFound(`Trace with ID ${traceId} is not fully exported yet, please try again later (${why}). Pass allow_partial=true to read what has arrived.`);
+                throw (0,errors/* notFound */.mX)(`Trace with ID ${traceId} is not fully exported yet, please try again later (${why}). Pass allow_partial=true to read what has arrived.`);
             }
             await (0,external_node_timers_promises_.setTimeout)(delay);
         }
@@ -5931,7 +5944,7 @@ function traceRoutes(app, options) {
             return 'spans' in load ? load.spans : [];
         }
         catch (err) {
-            if (err instanceof MlflowError && err.status < 500)
+            if (err instanceof errors/* MlflowError */.mF && err.status < 500)
                 return [];
             throw err;
         }
@@ -5952,7 +5965,7 @@ function traceRoutes(app, options) {
             const input = required(b.trace?.trace_info, 'trace.trace_info');
             const location = input.trace_location;
             if (location?.type !== undefined && location.type !== 'MLFLOW_EXPERIMENT') {
-                throw invalidParam(`Trace location type '${location.type}' is not supported by this server; use MLFLOW_EXPERIMENT with mlflow_experiment.experiment_id.`);
+                throw (0,errors/* invalidParam */.$L)(`Trace location type '${location.type}' is not supported by this server; use MLFLOW_EXPERIMENT with mlflow_experiment.experiment_id.`);
             }
             const info = await traces.startTrace({
                 trace_id: required(input.trace_id, 'trace_id'),
@@ -6015,16 +6028,16 @@ function traceRoutes(app, options) {
             const experimentIds = [...(b.experiment_ids ?? [])];
             for (const location of b.locations ?? []) {
                 if (location.type !== 'MLFLOW_EXPERIMENT') {
-                    throw invalidParam(`Trace location type '${location.type ?? 'TRACE_LOCATION_TYPE_UNSPECIFIED'}' is not supported by this server; search MLFLOW_EXPERIMENT locations.`);
+                    throw (0,errors/* invalidParam */.$L)(`Trace location type '${location.type ?? 'TRACE_LOCATION_TYPE_UNSPECIFIED'}' is not supported by this server; search MLFLOW_EXPERIMENT locations.`);
                 }
                 experimentIds.push(required(location.mlflow_experiment?.experiment_id, 'locations.mlflow_experiment.experiment_id'));
             }
             if (experimentIds.length === 0) {
-                throw invalidParam(`Missing value for required parameter 'locations'. Name at least one experiment: {"locations": [{"type": "MLFLOW_EXPERIMENT", "mlflow_experiment": {"experiment_id": "1"}}]}.`);
+                throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'locations'. Name at least one experiment: {"locations": [{"type": "MLFLOW_EXPERIMENT", "mlflow_experiment": {"experiment_id": "1"}}]}.`);
             }
             const maxResults = b.max_results ?? SEARCH_DEFAULT_MAX_RESULTS;
             if (maxResults < 1 || maxResults > SEARCH_MAX_RESULTS) {
-                throw invalidParam(`Invalid value ${maxResults} for parameter 'max_results' supplied: it must be between 1 and ${SEARCH_MAX_RESULTS}. Page through larger results with page_token.`);
+                throw (0,errors/* invalidParam */.$L)(`Invalid value ${maxResults} for parameter 'max_results' supplied: it must be between 1 and ${SEARCH_MAX_RESULTS}. Page through larger results with page_token.`);
             }
             const page = await traces.searchTraces({
                 experimentIds: [...new Set(experimentIds)],
@@ -6046,12 +6059,12 @@ function traceRoutes(app, options) {
             const ids = [...(b.request_ids ?? []), ...(b.trace_ids ?? [])];
             const byTime = b.max_timestamp_millis !== undefined;
             if (byTime === ids.length > 0) {
-                throw invalidParam('Exactly one of max_timestamp_millis and request_ids must be specified: delete traces older than a time, or name them.');
+                throw (0,errors/* invalidParam */.$L)('Exactly one of max_timestamp_millis and request_ids must be specified: delete traces older than a time, or name them.');
             }
             if (b.max_traces !== undefined && !byTime)
-                throw invalidParam('max_traces can only be used together with max_timestamp_millis.');
+                throw (0,errors/* invalidParam */.$L)('max_traces can only be used together with max_timestamp_millis.');
             if (b.max_traces !== undefined && b.max_traces < 1)
-                throw invalidParam(`Invalid value ${b.max_traces} for parameter 'max_traces' supplied: it must be at least 1.`);
+                throw (0,errors/* invalidParam */.$L)(`Invalid value ${b.max_traces} for parameter 'max_traces' supplied: it must be at least 1.`);
             const deleted = await traces.deleteTraces({ experimentId, maxTimestampMillis: b.max_timestamp_millis, maxTraces: b.max_traces, traceIds: byTime ? undefined : ids });
             return { traces_deleted: deleted };
         },
@@ -6097,9 +6110,9 @@ function traceRoutes(app, options) {
         handler: async (b) => {
             const ids = b.trace_ids ?? [];
             if (ids.length === 0)
-                throw invalidParam(`Missing value for required parameter 'trace_ids'. See the API docs for more information about request parameters.`);
+                throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'trace_ids'. See the API docs for more information about request parameters.`);
             if (ids.length > LINK_MAX_TRACES)
-                throw invalidParam(`Cannot link more than ${LINK_MAX_TRACES} traces to a run in one request (got ${ids.length}). Split the request.`);
+                throw (0,errors/* invalidParam */.$L)(`Cannot link more than ${LINK_MAX_TRACES} traces to a run in one request (got ${ids.length}). Split the request.`);
             await traces.linkTracesToRun([...new Set(ids)], required(b.run_id, 'run_id'));
         },
     });
@@ -6113,7 +6126,7 @@ function traceRoutes(app, options) {
             const a = required(b.assessment, 'assessment');
             const kinds = [a.feedback, a.expectation].filter((x) => x !== undefined).length;
             if (kinds !== 1)
-                throw invalidParam('An assessment needs exactly one of feedback or expectation.');
+                throw (0,errors/* invalidParam */.$L)('An assessment needs exactly one of feedback or expectation.');
             const source = required(a.source, 'assessment.source');
             const created = await traces.createAssessment({
                 assessment_name: required(a.assessment_name, 'assessment.assessment_name'),
@@ -6178,11 +6191,11 @@ function traceRoutes(app, options) {
         handler: async (b) => {
             const experimentIds = b.experiment_ids ?? [];
             if (experimentIds.length === 0)
-                throw invalidParam(`Missing value for required parameter 'experiment_ids'. See the API docs for more information about request parameters.`);
+                throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'experiment_ids'. See the API docs for more information about request parameters.`);
             if (b.time_bucket_ms !== undefined && b.time_bucket_ms <= 0)
-                throw invalidParam(`Invalid value ${b.time_bucket_ms} for parameter 'time_bucket_ms' supplied: it must be a positive number of milliseconds.`);
+                throw (0,errors/* invalidParam */.$L)(`Invalid value ${b.time_bucket_ms} for parameter 'time_bucket_ms' supplied: it must be a positive number of milliseconds.`);
             if (b.start_time_ms !== undefined && b.end_time_ms !== undefined && b.start_time_ms > b.end_time_ms) {
-                throw invalidParam('start_time_ms must not be after end_time_ms.');
+                throw (0,errors/* invalidParam */.$L)('start_time_ms must not be after end_time_ms.');
             }
             const rows = await traces.queryTraceMetrics({
                 experimentIds,
@@ -6209,7 +6222,7 @@ function traceRoutes(app, options) {
             else {
                 const file = await readTraceFile(info);
                 if (typeof file === 'string')
-                    throw notFound(`Trace data of '${traceId}' is not available: ${file}.`);
+                    throw (0,errors/* notFound */.mX)(`Trace data of '${traceId}' is not available: ${file}.`);
                 body = file;
             }
             return reply.header('Content-Type', 'application/json').header('Content-Disposition', 'attachment; filename=traces.json').send(body);
@@ -6227,10 +6240,10 @@ function parseUpdateMask(text) {
         .filter((p) => p !== '')
         .map((p) => p.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
     if (paths.length === 0)
-        throw invalidParam(`Missing value for required parameter 'update_mask'. Name the fields to update, e.g. "feedback,rationale".`);
+        throw (0,errors/* invalidParam */.$L)(`Missing value for required parameter 'update_mask'. Name the fields to update, e.g. "feedback,rationale".`);
     const unknown = paths.filter((p) => !UPDATABLE.has(p.split('.')[0]));
     if (unknown.length > 0) {
-        throw invalidParam(`Invalid value '${text}' for parameter 'update_mask' supplied: cannot update ${unknown.join(', ')}. Updatable fields: ${[...UPDATABLE].join(', ')}.`);
+        throw (0,errors/* invalidParam */.$L)(`Invalid value '${text}' for parameter 'update_mask' supplied: cannot update ${unknown.join(', ')}. Updatable fields: ${[...UPDATABLE].join(', ')}.`);
     }
     return [...new Set(paths.map((p) => p.split('.')[0]))];
 }
@@ -6545,7 +6558,7 @@ function header(request, name) {
 function routes_errorHandler(error, request, reply) {
     if (error instanceof HttpDetailError)
         return reply.status(error.status).type('application/json').send(JSON.stringify({ detail: error.detail }));
-    if (error instanceof MlflowError)
+    if (error instanceof errors/* MlflowError */.mF)
         return reply.status(error.status).type('application/json').send(JSON.stringify(error.toJSON()));
     const fe = error;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -6653,16 +6666,37 @@ async function createTrackingApp(options) {
     await app.register(async (artifacts) => {
         artifactRoutes(artifacts, { store: options.store, repository, enabled: options.serveArtifacts ?? true });
     });
+    if (options.gatewayConfigPath !== undefined) {
+        const configPath = options.gatewayConfigPath;
+        // Loaded only when asked for: a plain tracking server should not pay for the gateway's modules.
+        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(103), __webpack_require__.e(652)]).then(__webpack_require__.bind(__webpack_require__, 17652));
+        let mounted;
+        await app.register(async (gatewayScope) => {
+            mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog });
+        });
+        app.addHook('onClose', async () => mounted?.close());
+    }
     return app;
 }
 async function startTrackingServer(options = {}) {
     const store = await openTrackingStore(options.backendStoreUri ?? 'mlruns.db');
-    const app = await createTrackingApp({
-        store,
-        artifactsDestination: options.artifactsDestination ?? 'mlartifacts',
-        serveArtifacts: options.serveArtifacts,
-        logger: options.logger,
-    });
+    let app;
+    try {
+        app = await createTrackingApp({
+            store,
+            artifactsDestination: options.artifactsDestination ?? 'mlartifacts',
+            serveArtifacts: options.serveArtifacts,
+            logger: options.logger,
+            gatewayConfigPath: options.gatewayConfigPath,
+            gatewayAuthToken: options.gatewayAuthToken,
+            gatewayLog: options.gatewayLog,
+        });
+    }
+    catch (err) {
+        // A bad gateway config must not leave the database open.
+        await store.close();
+        throw err;
+    }
     let closing;
     // app.close() sweeps only the connections idle at that moment; a keep-alive connection whose
     // request finishes later would hold shutdown open until the client lets go (Python's requests

@@ -1,8 +1,8 @@
-export const id = 10;
-export const ids = [10];
+export const id = 233;
+export const ids = [233];
 export const modules = {
 
-/***/ 76010:
+/***/ 81233:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   MlflowClient: () => (/* reexport */ client_MlflowClient)
 });
 
-// UNUSED EXPORTS: ActiveRun, MlflowApiError, MlflowConnectionError, getActiveRun, getDefaultClient, setDefaultClient, setExperiment, splitLogBatch, startRun
+// UNUSED EXPORTS: ActiveRun, DeploymentsClient, DeploymentsConnectionError, MlflowApiError, MlflowConnectionError, getActiveRun, getDefaultClient, getDeployClient, setDefaultClient, setExperiment, splitLogBatch, startRun
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -31,64 +31,8 @@ var external_node_stream_ = __webpack_require__(57075);
 var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
-;// CONCATENATED MODULE: ./build/src/client/errors.js
-/**
- * The client's two failure types. A caller tells "the server said no" (MlflowApiError, with
- * MLflow's error_code) from "there is no server to talk to" (MlflowConnectionError): the first is
- * usually their request's fault, the second their configuration's.
- */
-/** The server answered with an error status; `errorCode` is MLflow's code (e.g. RESOURCE_DOES_NOT_EXIST). */
-class errors_MlflowApiError extends Error {
-    errorCode;
-    status;
-    /** `METHOD /path` of the failed call (never the query string, which may carry user data). */
-    endpoint;
-    constructor(errorCode, status, serverMessage, endpoint) {
-        super(`${errorCode} (HTTP ${status}) from ${endpoint}: ${serverMessage}`);
-        this.name = 'MlflowApiError';
-        this.errorCode = errorCode;
-        this.status = status;
-        this.endpoint = endpoint;
-    }
-}
-/** No usable HTTP answer: refused, reset, DNS failure or timeout, after all retries. */
-class MlflowConnectionError extends Error {
-    trackingUri;
-    constructor(trackingUri, detail, options) {
-        super(`Could not reach the MLflow tracking server at ${trackingUri} (${detail}). ` +
-            'Check MLFLOW_TRACKING_URI (or --tracking-uri) and that the server is running.', options);
-        this.name = 'MlflowConnectionError';
-        this.trackingUri = trackingUri;
-    }
-}
-/** Used when a non-MLflow answer (proxy HTML page, plain-text 503) carries no error_code. */
-function errorCodeForStatus(status) {
-    switch (status) {
-        case 400:
-            return 'BAD_REQUEST';
-        case 401:
-            return 'UNAUTHENTICATED';
-        case 403:
-            return 'PERMISSION_DENIED';
-        case 404:
-            return 'ENDPOINT_NOT_FOUND';
-        case 405:
-            return 'METHOD_NOT_ALLOWED';
-        case 409:
-            return 'RESOURCE_CONFLICT';
-        case 429:
-            return 'REQUEST_LIMIT_EXCEEDED';
-        case 501:
-            return 'NOT_IMPLEMENTED';
-        case 503:
-            return 'TEMPORARILY_UNAVAILABLE';
-        case 504:
-            return 'DEADLINE_EXCEEDED';
-        default:
-            return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/client/errors.js
+var errors = __webpack_require__(20486);
 ;// CONCATENATED MODULE: ./build/src/client/transport.js
 /**
  * HTTP for the client: one keep-alive undici Agent per client (or a caller's fetch), MLflow's
@@ -203,7 +147,7 @@ class HttpTransport {
                     await (0,external_node_timers_promises_.setTimeout)(backoffMs(attempt));
                     continue;
                 }
-                throw new MlflowConnectionError(this.baseUrl, describeNetworkError(err), { cause: err });
+                throw new errors/* MlflowConnectionError */.s_(this.baseUrl, describeNetworkError(err), { cause: err });
             }
             if (isRetryableStatus(response.status) && attempt < this.#maxRetries) {
                 const wait = retryAfterMs(response.header('retry-after'));
@@ -226,7 +170,7 @@ class HttpTransport {
             return JSON.parse(text);
         }
         catch {
-            throw new errors_MlflowApiError('INTERNAL_ERROR', response.status, `expected JSON, got: ${text.slice(0, ERROR_TEXT_LIMIT)}`, `${method} ${path}`);
+            throw new errors/* MlflowApiError */.ge('INTERNAL_ERROR', response.status, `expected JSON, got: ${text.slice(0, ERROR_TEXT_LIMIT)}`, `${method} ${path}`);
         }
     }
     async toApiError(method, path, response) {
@@ -235,14 +179,14 @@ class HttpTransport {
         try {
             const parsed = JSON.parse(text);
             if (typeof parsed.error_code === 'string') {
-                return new errors_MlflowApiError(parsed.error_code, response.status, typeof parsed.message === 'string' ? parsed.message : '', endpoint);
+                return new errors/* MlflowApiError */.ge(parsed.error_code, response.status, typeof parsed.message === 'string' ? parsed.message : '', endpoint);
             }
         }
         catch {
             // Not MLflow's error JSON (a proxy page, a plain-text 503): report the text itself.
         }
         const snippet = text.trim().slice(0, ERROR_TEXT_LIMIT) || '(empty response body)';
-        return new errors_MlflowApiError(errorCodeForStatus(response.status), response.status, snippet, endpoint);
+        return new errors/* MlflowApiError */.ge((0,errors/* errorCodeForStatus */.vT)(response.status), response.status, snippet, endpoint);
     }
     async close() {
         const agent = this.#agent;
@@ -806,6 +750,8 @@ class client_MlflowClient {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/client/deployments.js
+var deployments = __webpack_require__(37249);
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __webpack_require__(16698);
 // EXTERNAL MODULE: external "node:os"
@@ -1007,6 +953,7 @@ async function startRun(options = {}, fn) {
  * The typed MLflow client: `MlflowClient` for the REST API, fluent `setExperiment`/`startRun`
  * helpers, and the two error types callers branch on.
  */
+
 
 
 

@@ -1,0 +1,372 @@
+/**
+ * The gateway's HTTP routes as one encapsulated Fastify plugin, served standalone
+ * (`mlflow-ts gateway start`) or inside the tracking server (`mlflow-ts server --gateway-config`).
+ *
+ * - MLflow legacy: `GET /api/2.0/endpoints/[name]`, `POST /endpoints/<name>/invocations`,
+ *   `POST /gateway/<name>/invocations` — MLflow's unified schemas, MLflow errors.
+ * - MLflow 3.x: `POST /gateway/<name>/mlflow/invocations` (chat or embeddings by body),
+ *   `POST /gateway/mlflow/v1/chat/completions` (OpenAI-style, model = endpoint name).
+ * - Provider-native fronts: OpenAI `/gateway/openai/v1/...`, Anthropic `/gateway/anthropic/v1/messages`,
+ *   Gemini `/gateway/gemini/v1beta/models/<name>:(stream)generateContent`; standalone also `/v1/...`.
+ *   A front whose vendor matches the endpoint's provider forwards bytes verbatim (as MLflow's
+ *   passthrough does); otherwise it translates through the unified schema, streams included.
+ *
+ * Every route answers errors in its own front's format, and a client that disconnects aborts the
+ * upstream call.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
+import { asGatewayError, GatewayError } from './errors.ts';
+import type { ChatFront } from './fronts/front.ts';
+import { anthropicFront } from './fronts/anthropic.ts';
+import { geminiFront } from './fronts/gemini.ts';
+import { openaiResponsesFront } from './fronts/openai-responses.ts';
+import { dataEvents, mlflowErrorBody, parseBody } from './fronts/mlflow.ts';
+import { openaiErrorBody } from './fronts/openai-errors.ts';
+import type { Gateway } from './gateway.ts';
+import type { PassthroughRequest } from './providers/provider.ts';
+import { chatRequestSchema, completionsRequestSchema, embeddingsRequestSchema } from './schemas.ts';
+import type { SseEvent } from './upstream.ts';
+
+export interface GatewayRoutesOptions {
+  gateway: Gateway;
+  /** When set, callers must present it (Bearer, `x-api-key`, `x-goog-api-key` or `api-key`). */
+  authToken?: string;
+  /** Standalone gateway: also `GET /health` as `{"status":"OK"}` and OpenAI routes at `/v1`. */
+  standalone?: boolean;
+  /** Shown in the 501 of MLflow's database-backed management API. */
+  configPath?: string;
+  /** Where failures that are our own bugs are reported (redacted). */
+  log: { error(message: string): void };
+}
+
+/** Vision payloads are large; a request above this is refused before it is read. */
+const BODY_LIMIT = 64 * 1024 * 1024;
+
+type ErrorRenderer = (e: GatewayError) => unknown;
+
+/** The log of the plugin instance serving a gateway (one per mount). */
+const failureLog = new WeakMap<Gateway, { error(message: string): void }>();
+
+interface Ctx {
+  gateway: Gateway;
+  signal: AbortSignal;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** A per-request AbortSignal that fires when the caller goes away before the answer is complete. */
+function callerSignal(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  request.raw.once('aborted', () => controller.abort());
+  return controller.signal;
+}
+
+function parseJson(raw: unknown): unknown {
+  const text = typeof raw === 'string' ? raw : '';
+  if (text.trim() === '') throw new GatewayError('invalid_request', 'Invalid request: the body is empty. Send a JSON object.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new GatewayError('invalid_request', `Invalid request: malformed JSON (${(err as Error).message}). Send a JSON object.`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GatewayError('invalid_request', 'Invalid request: the body must be a JSON object.');
+  return value;
+}
+
+function sendError(reply: FastifyReply, gateway: Gateway, error: unknown, render: ErrorRenderer): FastifyReply {
+  const e = asGatewayError(error);
+  if (e.kind === 'internal') failureLog.get(gateway)?.error(`gateway request failed: ${gateway.redactor.redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+  const safe = new GatewayError(e.kind, gateway.redactor.redact(e.message), { status: e.status, retryAfter: e.retryAfter });
+  if (safe.retryAfter !== undefined) reply.header('retry-after', String(Math.ceil(safe.retryAfter)));
+  // 499 is a log-only status: nobody is listening any more.
+  return reply.status(safe.status === 499 ? 400 : safe.status).type('application/json').send(JSON.stringify(render(safe)));
+}
+
+/** A chunk stream whose mid-stream failures carry no secret, whichever front renders them. */
+async function* redacted<T>(gateway: Gateway, chunks: AsyncIterable<T>): AsyncIterable<T> {
+  try {
+    yield* chunks;
+  } catch (err) {
+    const e = asGatewayError(err);
+    if (e.kind === 'internal') failureLog.get(gateway)?.error(`gateway stream failed: ${gateway.redactor.redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
+    throw new GatewayError(e.kind, gateway.redactor.redact(e.message), { status: e.status, retryAfter: e.retryAfter });
+  }
+}
+
+function sendSse(reply: FastifyReply, events: AsyncIterable<SseEvent>): FastifyReply {
+  async function* frames(): AsyncIterable<string> {
+    for await (const e of events) yield `${e.event ? `event: ${e.event}\n` : ''}data: ${e.data}\n\n`;
+  }
+  reply.header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
+  return reply.send(Readable.from(frames()));
+}
+
+/** Copies a vendor's own answer through untouched (MLflow's passthrough). */
+function sendPassthrough(reply: FastifyReply, res: { status: number; headers: Record<string, string>; body: AsyncIterable<Uint8Array> }): FastifyReply {
+  reply.status(res.status);
+  for (const [k, v] of Object.entries(res.headers)) reply.header(k, v);
+  return reply.send(Readable.from(res.body));
+}
+
+/** Registers a POST route whose failures render in `render`'s format. */
+function post(app: FastifyInstance, gateway: Gateway, url: string, render: ErrorRenderer, handler: (ctx: Ctx, body: Record<string, unknown>) => Promise<FastifyReply>): void {
+  app.post(url, async (request, reply) => {
+    try {
+      const body = parseJson(request.body) as Record<string, unknown>;
+      return await handler({ gateway, signal: callerSignal(request, reply), request, reply }, body);
+    } catch (err) {
+      return sendError(reply, gateway, err, render);
+    }
+  });
+}
+
+function endpointParam(request: FastifyRequest): string {
+  return decodeURIComponent((request.params as { name: string }).name);
+}
+
+function modelFrom(body: Record<string, unknown>): string {
+  const model = body.model;
+  if (typeof model !== 'string' || model === '') throw new GatewayError('invalid_request', "Missing required 'model' parameter in request body. Set it to the gateway endpoint's name.");
+  return model;
+}
+
+// ---- MLflow unified schema (legacy /endpoints, /gateway/<name>/invocations, 3.x mlflow/invocations) ----
+
+async function unified(ctx: Ctx, name: string, body: Record<string, unknown>, kind: 'chat' | 'completions' | 'embeddings'): Promise<FastifyReply> {
+  const { gateway, signal, reply } = ctx;
+  const provider = gateway.resolve(name).provider.name;
+  // The endpoint, not the caller, picks the model on the invocations routes.
+  const { model: _ignored, ...rest } = body;
+  const extra = { provider };
+  if (kind === 'embeddings') {
+    return reply.send({ ...(await gateway.embeddings(name, parseBody(embeddingsRequestSchema, rest), signal)), ...extra });
+  }
+  if (kind === 'completions') {
+    const request = parseBody(completionsRequestSchema, rest);
+    if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, signal)), extra, (e) => ({ error: mlflowErrorBody(e) }), false));
+    return reply.send({ ...(await gateway.completions(name, request, signal)), ...extra });
+  }
+  const request = parseBody(chatRequestSchema, rest);
+  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.chatStream(name, request, signal)), extra, (e) => ({ error: mlflowErrorBody(e) }), false));
+  return reply.send({ ...(await gateway.chat(name, request, signal)), ...extra });
+}
+
+function byEndpointType(gateway: Gateway, name: string): 'chat' | 'completions' | 'embeddings' {
+  const type = gateway.endpointType(name);
+  return type === 'llm/v1/chat' ? 'chat' : type === 'llm/v1/completions' ? 'completions' : 'embeddings';
+}
+
+// ---- OpenAI-style (mlflow/v1, root /v1, and the OpenAI front's translation path) ----
+
+interface OpenAIStyle {
+  /** MLflow's mlflow/v1 answers carry `provider` and end streams without `[DONE]`; the OpenAI front is pure OpenAI. */
+  mlflowFlavour: boolean;
+}
+
+async function openaiChat(ctx: Ctx, body: Record<string, unknown>, style: OpenAIStyle): Promise<FastifyReply> {
+  const { gateway, signal, reply } = ctx;
+  const name = modelFrom(body);
+  const request = parseBody(chatRequestSchema, body);
+  const extra = style.mlflowFlavour ? { provider: gateway.resolve(name).provider.name } : {};
+  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.chatStream(name, request, signal)), extra, openaiErrorBody, !style.mlflowFlavour));
+  return reply.send({ ...(await gateway.chat(name, request, signal)), ...extra });
+}
+
+async function openaiCompletions(ctx: Ctx, body: Record<string, unknown>, style: OpenAIStyle): Promise<FastifyReply> {
+  const { gateway, signal, reply } = ctx;
+  const name = modelFrom(body);
+  const request = parseBody(completionsRequestSchema, body);
+  const extra = style.mlflowFlavour ? { provider: gateway.resolve(name).provider.name } : {};
+  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, signal)), extra, openaiErrorBody, !style.mlflowFlavour));
+  return reply.send({ ...(await gateway.completions(name, request, signal)), ...extra });
+}
+
+async function openaiEmbeddings(ctx: Ctx, body: Record<string, unknown>): Promise<FastifyReply> {
+  const name = modelFrom(body);
+  return ctx.reply.send(await ctx.gateway.embeddings(name, parseBody(embeddingsRequestSchema, body), ctx.signal));
+}
+
+/** A front's request answered through the unified schema (the vendors differ). */
+async function translated(ctx: Ctx, front: ChatFront, name: string, body: unknown, hints?: { stream?: boolean }): Promise<FastifyReply> {
+  const { gateway, signal, reply } = ctx;
+  const parsed = front.parse(body, hints);
+  const renderCtx = { requestedModel: name, request: parsed.request };
+  if (parsed.stream) return sendSse(reply, front.renderStream(redacted(gateway, await gateway.chatStream(name, { ...parsed.request, stream: true }, signal)), renderCtx));
+  return reply.send(front.render(await gateway.chat(name, { ...parsed.request, stream: false }, signal), renderCtx));
+}
+
+/** Forwards verbatim when the endpoint's provider speaks the front's vendor API, else translates. */
+async function native(
+  ctx: Ctx,
+  name: string,
+  request: Omit<PassthroughRequest, 'body'> & { body: Record<string, unknown> },
+  fallback: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  const endpoint = ctx.gateway.resolve(name);
+  const res = await ctx.gateway.passthrough(endpoint, request, ctx.signal);
+  return res ? sendPassthrough(ctx.reply, res) : fallback();
+}
+
+// ---- auth ----
+
+function presentedToken(request: FastifyRequest): string | undefined {
+  const h = request.headers;
+  const auth = h.authorization;
+  if (typeof auth === 'string' && /^bearer /i.test(auth)) return auth.slice(7).trim();
+  for (const name of ['x-api-key', 'x-goog-api-key', 'api-key'] as const) {
+    const v = h[name];
+    if (typeof v === 'string') return v;
+  }
+  const key = (request.query as Record<string, unknown> | undefined)?.key;
+  return typeof key === 'string' ? key : undefined;
+}
+
+function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function rendererFor(url: string): ErrorRenderer {
+  if (url.startsWith('/gateway/anthropic/')) return (e) => anthropicFront.errorBody(e);
+  if (url.startsWith('/gateway/gemini/')) return (e) => geminiFront.errorBody(e);
+  if (url.startsWith('/gateway/openai/') || url.startsWith('/gateway/mlflow/v1/') || url.startsWith('/v1/')) return openaiErrorBody;
+  return mlflowErrorBody;
+}
+
+// ---- the plugin ----
+
+export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutesOptions): Promise<void> {
+  const { gateway } = options;
+  failureLog.set(gateway, options.log);
+  app.removeAllContentTypeParsers();
+  // Bodies stay text so that a malformed one is answered in the front's own error format.
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.setErrorHandler((error, request, reply) => {
+    const fe = error as { code?: string; statusCode?: number; message: string };
+    const e =
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? new GatewayError('invalid_request', `Request body is larger than the gateway accepts (${BODY_LIMIT / 1024 / 1024} MiB).`, { status: 413 })
+        : typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500
+          ? new GatewayError('invalid_request', `Bad request: ${fe.message}`, { status: fe.statusCode })
+          : error;
+    return sendError(reply, gateway, e, rendererFor(request.url));
+  });
+
+  if (options.authToken !== undefined) {
+    const token = options.authToken;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url === '/health') return;
+      if (tokenMatches(presentedToken(request), token)) return;
+      return sendError(reply, gateway, new GatewayError('authentication', 'Missing or wrong gateway token. Send it as "Authorization: Bearer <token>" (or as your SDK\'s API key).'), rendererFor(request.url));
+    });
+  }
+
+  if (options.standalone) app.get('/health', async () => ({ status: 'OK' }));
+
+  // MLflow legacy listing (deployments client): one page holds every endpoint of a config file.
+  app.get('/api/2.0/endpoints/', async () => ({ endpoints: gateway.describeAll() }));
+  app.get('/api/2.0/endpoints/:name', async (request, reply) => {
+    const name = endpointParam(request);
+    const found = gateway.describe(name);
+    if (found) return found;
+    return sendError(reply, gateway, new GatewayError('not_found', `No endpoint named '${name}'. Configured endpoints: ${gateway.names().join(', ') || '(none)'}.`), mlflowErrorBody);
+  });
+  for (const url of ['/api/2.0/endpoints/limits/*', '/api/2.0/gateway/limits/*']) {
+    app.all(url, async (_request, reply) =>
+      sendError(reply, gateway, new GatewayError('not_implemented', 'Rate limits are set per endpoint in the gateway config file (`limit:`), not through this API.'), mlflowErrorBody),
+    );
+  }
+  for (const prefix of ['/api/3.0/mlflow/gateway/*', '/ajax-api/3.0/mlflow/gateway/*']) {
+    app.all(prefix, async (_request, reply) =>
+      sendError(
+        reply,
+        gateway,
+        new GatewayError(
+          'not_implemented',
+          `This gateway is configured by its config file${options.configPath ? ` (${options.configPath})` : ''}, not through MLflow's database-backed management API. Edit the file; the gateway reloads it.`,
+        ),
+        mlflowErrorBody,
+      ),
+    );
+  }
+
+  for (const url of ['/endpoints/:name/invocations', '/gateway/:name/invocations']) {
+    post(app, gateway, url, mlflowErrorBody, (ctx, body) => {
+      const name = endpointParam(ctx.request);
+      return unified(ctx, name, body, byEndpointType(gateway, name));
+    });
+  }
+  post(app, gateway, '/gateway/:name/mlflow/invocations', mlflowErrorBody, (ctx, body) => {
+    const name = endpointParam(ctx.request);
+    gateway.resolve(name);
+    if ('messages' in body) return unified(ctx, name, body, 'chat');
+    if ('input' in body) return unified(ctx, name, body, 'embeddings');
+    throw new GatewayError('invalid_request', 'Invalid request: payload format must be either chat (with "messages") or embeddings (with "input").');
+  });
+
+  const mlflowV1 = { mlflowFlavour: true };
+  post(app, gateway, '/gateway/mlflow/v1/chat/completions', openaiErrorBody, (ctx, body) => openaiChat(ctx, body, mlflowV1));
+  post(app, gateway, '/gateway/mlflow/v1/completions', openaiErrorBody, (ctx, body) => openaiCompletions(ctx, body, mlflowV1));
+  post(app, gateway, '/gateway/mlflow/v1/embeddings', openaiErrorBody, (ctx, body) => openaiEmbeddings(ctx, body));
+
+  // OpenAI front: passthrough to OpenAI-speaking providers, translation to the rest.
+  const openaiFront = { mlflowFlavour: false };
+  const openaiPrefixes = options.standalone ? ['/gateway/openai/v1', '/v1'] : ['/gateway/openai/v1'];
+  for (const prefix of openaiPrefixes) {
+    // The standalone legacy gateway's /v1 routes are MLflow's, so they answer in MLflow's flavour.
+    const style = prefix === '/v1' ? mlflowV1 : openaiFront;
+    const forward = (operation: string, fallback: (ctx: Ctx, body: Record<string, unknown>) => Promise<FastifyReply>) =>
+      post(app, gateway, `${prefix}/${operation}`, openaiErrorBody, (ctx, body) => {
+        const name = modelFrom(body);
+        if (prefix === '/v1') return fallback(ctx, body);
+        return native(ctx, name, { vendor: 'openai', operation, body, stream: body.stream === true }, () => fallback(ctx, body));
+      });
+    forward('chat/completions', (ctx, body) => openaiChat(ctx, body, style));
+    forward('completions', (ctx, body) => openaiCompletions(ctx, body, style));
+    forward('embeddings', (ctx, body) => openaiEmbeddings(ctx, body));
+    forward('responses', (ctx, body) => translated(ctx, openaiResponsesFront, modelFrom(body), body));
+    const models = () => ({
+      object: 'list',
+      data: gateway.names().map((id) => ({ id, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' })),
+    });
+    app.get(`${prefix}/models`, async () => models());
+    app.get(`${prefix}/models/:name`, async (request, reply) => {
+      const name = endpointParam(request);
+      if (gateway.names().includes(name)) return { id: name, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' };
+      return sendError(reply, gateway, new GatewayError('not_found', `The model '${name}' does not exist: it is not an endpoint of this gateway.`), openaiErrorBody);
+    });
+  }
+
+  post(app, gateway, '/gateway/anthropic/v1/messages', (e) => anthropicFront.errorBody(e), (ctx, body) => {
+    const name = modelFrom(body);
+    // Beta features are opted into by header; only that header goes upstream, never the caller's key.
+    const beta = ctx.request.headers['anthropic-beta'];
+    const headers = typeof beta === 'string' ? { 'anthropic-beta': beta } : undefined;
+    return native(ctx, name, { vendor: 'anthropic', operation: 'messages', body, stream: body.stream === true, ...(headers ? { headers } : {}) }, () =>
+      translated(ctx, anthropicFront, name, body),
+    );
+  });
+
+  // Gemini names the model and the method in one path segment: `models/<name>:generateContent`.
+  for (const version of ['v1beta', 'v1']) {
+    post(app, gateway, `/gateway/gemini/${version}/models/:action`, (e) => geminiFront.errorBody(e), (ctx, body) => {
+      const action = decodeURIComponent((ctx.request.params as { action: string }).action);
+      const match = /^(.+):(generateContent|streamGenerateContent)$/.exec(action);
+      if (!match) throw new GatewayError('not_found', `Unsupported Gemini method '${action}'. The gateway serves models/<endpoint>:generateContent and :streamGenerateContent.`);
+      const [, name, method] = match as unknown as [string, string, string];
+      const stream = method === 'streamGenerateContent';
+      const query = stream ? { alt: 'sse' } : undefined;
+      return native(ctx, name, { vendor: 'gemini', operation: `models/${name}:${method}`, body, stream, ...(query ? { query } : {}) }, () =>
+        translated(ctx, geminiFront, name, body, { stream }),
+      );
+    });
+  }
+}

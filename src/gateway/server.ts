@@ -1,0 +1,113 @@
+/**
+ * Serving the gateway: `createGatewayApp` for the standalone server (`mlflow-ts gateway start`),
+ * `mountGateway` for the tracking server (`mlflow-ts server --gateway-config`), both loading the
+ * config file, watching it, and swapping the running config atomically on a good edit. A bad edit
+ * keeps the old config and logs why.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadGatewayConfig, watchGatewayConfig } from './config.ts';
+import { Gateway } from './gateway.ts';
+import { gatewayRoutes } from './routes.ts';
+import type { Upstream } from './upstream.ts';
+
+/** Where reloads and failures are reported; the CLI writes them to stderr. */
+export interface GatewayLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface GatewayServeOptions {
+  configPath: string;
+  /** Callers must present this token; unset means no caller auth (bind to loopback). */
+  authToken?: string;
+  /** Reload the config file when it changes (default true). */
+  watch?: boolean;
+  env?: NodeJS.ProcessEnv;
+  upstream?: Upstream;
+  /** Default: the Fastify app's logger. */
+  log?: GatewayLog;
+}
+
+export interface MountedGateway {
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+/** Loads the config and registers the gateway's routes on `app` in their own scope. */
+export async function mountGateway(app: FastifyInstance, options: GatewayServeOptions & { standalone?: boolean }): Promise<MountedGateway> {
+  const config = await loadGatewayConfig(options.configPath, { env: options.env });
+  const gateway = new Gateway(config, { upstream: options.upstream });
+  const log: GatewayLog = options.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) };
+  const watcher =
+    options.watch === false
+      ? undefined
+      : watchGatewayConfig(
+          options.configPath,
+          {
+            onReload(next) {
+              try {
+                gateway.reload(next);
+                log.info(`gateway config reloaded from ${options.configPath} (${next.endpoints.length} endpoints)`);
+              } catch (err) {
+                log.error(`gateway config ${options.configPath} not applied, keeping the running one: ${gateway.redactor.redact((err as Error).message)}`);
+              }
+            },
+            onError(err) {
+              log.error(`gateway config ${options.configPath} not applied, keeping the running one: ${gateway.redactor.redact(err.message)}`);
+            },
+          },
+          { env: options.env },
+        );
+  await app.register(gatewayRoutes, { gateway, authToken: options.authToken, standalone: options.standalone, configPath: options.configPath, log });
+  return {
+    gateway,
+    async close() {
+      await watcher?.close();
+      await gateway.close();
+    },
+  };
+}
+
+export interface StandaloneGateway extends MountedGateway {
+  app: FastifyInstance;
+}
+
+export async function createGatewayApp(options: GatewayServeOptions & { logger?: boolean }): Promise<StandaloneGateway> {
+  // Idle sockets close at once on shutdown; busy ones finish their request (streams included).
+  const app = Fastify({ logger: options.logger ?? false, requestTimeout: 0, return503OnClosing: false, forceCloseConnections: 'idle' });
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    // Keep-alive clients would otherwise hold shutdown open after their last answer.
+    if (closing) reply.header('Connection', 'close');
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  const mounted = await mountGateway(app, { ...options, standalone: true });
+  app.addHook('onClose', async () => mounted.close());
+  return { app, ...mounted };
+}
+
+export interface RunningGateway {
+  url: string;
+  app: FastifyInstance;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+export async function startGatewayServer(options: GatewayServeOptions & { host?: string; port?: number; logger?: boolean }): Promise<RunningGateway> {
+  const { app, gateway } = await createGatewayApp(options);
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ host, port: options.port ?? 5000 });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | undefined;
+  return { url: `http://${urlHost}:${port}`, app, gateway, close: () => (closing ??= app.close()) };
+}
