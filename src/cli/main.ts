@@ -98,6 +98,7 @@ async function runServer(options: ServerOptions): Promise<void> {
       gatewayConfigPath,
       gatewayAuthToken: gatewayConfigPath === undefined ? undefined : options.gatewayAuthToken || undefined,
       gatewayLog: stderrLog,
+      gatewayAccessLog: stdoutAccessLog,
     });
   } catch (err) {
     throw listenError(err, options.host, options.port);
@@ -179,7 +180,14 @@ interface GatewayStartOptions {
   authToken?: string;
   watch: boolean;
   workers?: number;
+  trackingUri?: string;
+  accessLog: boolean;
+  record?: string;
+  replay?: string;
 }
+
+/** One JSON line per gateway request on stdout (stderr carries the start-up line and problems). */
+const stdoutAccessLog = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -206,7 +214,18 @@ async function runGateway(options: GatewayStartOptions): Promise<void> {
   const { startGatewayServer } = await import('../gateway/server.ts');
   let running: Awaited<ReturnType<typeof startGatewayServer>>;
   try {
-    running = await startGatewayServer({ configPath, host: options.host, port: options.port, authToken, watch: options.watch, log: stderrLog });
+    running = await startGatewayServer({
+      configPath,
+      host: options.host,
+      port: options.port,
+      authToken,
+      watch: options.watch,
+      log: stderrLog,
+      ...(options.accessLog ? { accessLog: stdoutAccessLog } : {}),
+      ...(options.trackingUri ? { trackingUri: options.trackingUri } : {}),
+      ...(options.record ? { record: resolve(options.record) } : {}),
+      ...(options.replay ? { replay: resolve(options.replay) } : {}),
+    });
   } catch (err) {
     throw listenError(err, options.host, options.port);
   }
@@ -364,6 +383,14 @@ function addGatewayCommands(program: Command): void {
     )
     .option('--no-watch', 'Do not reload the config file when it changes.')
     .addOption(new Option('--workers <n>', "Accepted for MLflow compatibility and ignored: one Node process serves every request.").argParser(parsePositiveInt))
+    .addOption(
+      new Option('--tracking-uri <uri>', 'Trace every request into this tracking server, in experiment gateway/<endpoint> (sampled by tracing.sampling_rate).').env(
+        'MLFLOW_TRACKING_URI',
+      ),
+    )
+    .option('--no-access-log', 'Do not print the access log (one JSON line per request on stdout, never prompt text).')
+    .addOption(new Option('--record <dir>', 'Store every upstream exchange in <dir> (keys never written), to replay later with --replay.').conflicts('replay'))
+    .option('--replay <dir>', 'Serve upstream answers from exchanges recorded with --record; no network. A request not recorded fails, naming its hash.')
     .action(async (options: GatewayStartOptions) => runGateway(options));
   gateway
     .command('query')

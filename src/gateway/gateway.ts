@@ -1,12 +1,22 @@
 /**
  * The gateway's runtime: the current config with one Provider per endpoint, swapped atomically on
  * reload, and the operations every front calls (chat, completions, embeddings, passthrough).
- * A name resolves to an endpoint, or to a traffic-split route that picks one of its destinations
- * by weight. Fronts never talk to providers directly, so governance (limits, retries, fallbacks,
- * cache, tracing) has one place to live.
+ *
+ * Governance lives here, once, for every front: a name resolves to an endpoint (or a traffic-split
+ * route picks one by weight), the endpoint's token bucket admits the call or answers 429 with
+ * Retry-After, an opt-in cache answers repeats, and the call runs with retries (jittered backoff,
+ * Retry-After honoured) down the endpoint's fallback chain. Each request leaves a RequestRecord
+ * (attempts, usage, cost, timings; never prompt text) that observers — metrics, access log,
+ * server-side tracing — receive when it is over.
  */
+import { randomUUID } from 'node:crypto';
 import type { EndpointConfig, GatewayConfig, TrafficRouteConfig } from './config.ts';
-import { GatewayError } from './errors.ts';
+import { asGatewayError, GatewayError } from './errors.ts';
+import { ResponseCache } from './governance/cache.ts';
+import { RateLimiter } from './governance/rate-limit.ts';
+import { withRetries } from './governance/retry.ts';
+import { costOf } from './observe/cost.ts';
+import type { GatewayObserver, GatewayOperation, RequestRecord, TokenCounts } from './observe/record.ts';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCall } from './providers/provider.ts';
 import type {
   ChatChunk,
@@ -18,9 +28,11 @@ import type {
   EmbeddingsRequest,
   EmbeddingsResponse,
   EndpointType,
+  Usage,
 } from './schemas.ts';
 import { Redactor } from './secrets.ts';
-import { Upstream } from './upstream.ts';
+import { text } from 'node:stream/consumers';
+import { Upstream, upstreamError } from './upstream.ts';
 
 export interface EndpointRuntime {
   config: EndpointConfig;
@@ -45,29 +57,86 @@ interface State {
 
 export interface GatewayOptions {
   upstream?: Upstream;
-  /** For traffic splits; tests pass a seeded one. */
+  /** For traffic splits and backoff jitter; tests pass a seeded one. */
   random?: () => number;
+  /** Milliseconds clock for rate limits and the cache; tests pass a fake one. */
+  now?: () => number;
+  /** Backoff sleep; tests pass an instant one. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  observers?: GatewayObserver[];
+}
+
+/** One request as it runs: its caller's signal and the record observers will receive. */
+export class RequestContext {
+  readonly record: RequestRecord;
+  readonly signal: AbortSignal;
+  finished = false;
+
+  constructor(front: string, signal: AbortSignal, headers: { traceparent?: string | undefined; caller?: string | undefined } = {}) {
+    this.signal = signal;
+    this.record = {
+      id: randomUUID(),
+      endpoint: '',
+      operation: 'chat',
+      front,
+      stream: false,
+      startMs: Date.now(),
+      endMs: 0,
+      status: 0,
+      attempts: [],
+      cacheHit: false,
+      rateLimited: false,
+      upstreamMs: 0,
+      ...(headers.traceparent ? { traceparent: headers.traceparent } : {}),
+      ...(headers.caller ? { caller: headers.caller } : {}),
+    };
+  }
 }
 
 const OPERATION_TYPE = { chat: 'llm/v1/chat', completions: 'llm/v1/completions', embeddings: 'llm/v1/embeddings' } as const;
 type Operation = keyof typeof OPERATION_TYPE;
 
+/** Errors a fallback endpoint cannot fix: the request itself is wrong, or nobody is listening. */
+function fallbackCannotHelp(e: GatewayError): boolean {
+  return e.kind === 'invalid_request' || e.status === 499;
+}
+
+function tokens(usage: Usage | null | undefined): TokenCounts | undefined {
+  if (!usage || (usage.prompt_tokens === null && usage.completion_tokens === null)) return undefined;
+  return { prompt_tokens: usage.prompt_tokens ?? 0, completion_tokens: usage.completion_tokens ?? 0 };
+}
+
 export class Gateway {
   readonly upstream: Upstream;
   private state: State;
   private readonly random: () => number;
+  private readonly sleep: GatewayOptions['sleep'];
   private readonly ownsUpstream: boolean;
+  private readonly limiter: RateLimiter;
+  private readonly cache: ResponseCache;
+  private readonly observers: GatewayObserver[];
 
   constructor(config: GatewayConfig, options: GatewayOptions = {}) {
     this.ownsUpstream = options.upstream === undefined;
     this.upstream = options.upstream ?? new Upstream();
     this.random = options.random ?? Math.random;
+    this.sleep = options.sleep;
+    this.limiter = new RateLimiter(options.now ? { now: options.now } : {});
+    this.cache = new ResponseCache(options.now ? { now: options.now } : {});
+    this.observers = [...(options.observers ?? [])];
     this.state = this.build(config);
   }
 
   /** Builds providers for a new config and swaps it in only if every one of them builds. */
   reload(config: GatewayConfig): void {
     this.state = this.build(config);
+    this.limiter.retain(config.endpoints.map((e) => e.name));
+    // A cached answer may come from a model the new config no longer uses.
+    this.cache.clear();
+  }
+
+  addObserver(observer: GatewayObserver): void {
+    this.observers.push(observer);
   }
 
   get config(): GatewayConfig {
@@ -122,6 +191,14 @@ export class Gateway {
     );
   }
 
+  /** The endpoint's type, for the unified route that decides chat vs embeddings by body and endpoint. */
+  endpointType(name: string): EndpointType {
+    const { endpoints, routes } = this.state;
+    const route = routes.get(name);
+    if (route) return route.task_type;
+    return (endpoints.get(name) ?? this.resolve(name)).config.endpoint_type;
+  }
+
   private forOperation(name: string, operation: Operation): EndpointRuntime {
     const e = this.resolve(name);
     const wanted = OPERATION_TYPE[operation];
@@ -139,48 +216,255 @@ export class Gateway {
     return t === undefined ? { signal } : { signal, timeoutMs: t * 1000 };
   }
 
-  async chat(name: string, request: ChatRequest, signal: AbortSignal): Promise<ChatResponse> {
-    const e = this.forOperation(name, 'chat');
-    return e.provider.chat(request, this.call(e, signal));
-  }
+  // ---- the governed call ----
 
-  /** Starts the stream before returning, so a refused request is an HTTP error, not an in-band one. */
-  async chatStream(name: string, request: ChatRequest, signal: AbortSignal): Promise<AsyncIterable<ChatChunk>> {
-    const e = this.forOperation(name, 'chat');
-    return started(e.provider.chatStream(request, this.call(e, signal)));
-  }
-
-  async completions(name: string, request: CompletionsRequest, signal: AbortSignal): Promise<CompletionsResponse> {
-    const e = this.forOperation(name, 'completions');
-    return e.provider.completions(request, this.call(e, signal));
-  }
-
-  async completionsStream(name: string, request: CompletionsRequest, signal: AbortSignal): Promise<AsyncIterable<CompletionsChunk>> {
-    const e = this.forOperation(name, 'completions');
-    return started(e.provider.completionsStream(request, this.call(e, signal)));
-  }
-
-  async embeddings(name: string, request: EmbeddingsRequest, signal: AbortSignal): Promise<EmbeddingsResponse> {
-    const e = this.forOperation(name, 'embeddings');
-    return e.provider.embeddings(request, this.call(e, signal));
-  }
-
-  /** The endpoint's type, for the unified route that decides chat vs embeddings by body and endpoint. */
-  endpointType(name: string): EndpointType {
-    return this.resolve(name).config.endpoint_type;
+  /** Admits the request (rate limit) and returns the chain of endpoints to try, first to last fallback. */
+  private admit(rc: RequestContext, name: string, operation: Operation, stream: boolean): EndpointRuntime[] {
+    rc.record.endpoint = name;
+    rc.record.operation = operation;
+    rc.record.stream = stream;
+    const first = this.forOperation(name, operation);
+    const limit = first.config.limit;
+    if (limit) {
+      const verdict = this.limiter.take(first.config.name, limit);
+      if (!verdict.allowed) {
+        rc.record.rateLimited = true;
+        throw new GatewayError('rate_limit', `Rate limit of endpoint '${first.config.name}' reached (${limit.calls} calls per ${limit.renewal_period}). Retry after ${verdict.retryAfterSeconds} s.`, {
+          retryAfter: verdict.retryAfterSeconds,
+        });
+      }
+    }
+    const chain = [first];
+    for (const fallback of first.config.fallbacks) {
+      const e = this.state.endpoints.get(fallback);
+      if (e) chain.push(e);
+    }
+    return chain;
   }
 
   /**
-   * Forwards a vendor-native request when the endpoint's provider speaks that vendor's API; undefined
-   * when it does not (the front then translates). `endpoint` is fixed first so a traffic split
-   * decides once per request.
+   * Runs `attempt` against each endpoint of the chain with that endpoint's retries, recording each
+   * try. Returns the first success; throws the last failure when every endpoint failed.
    */
-  async passthrough(e: EndpointRuntime, request: PassthroughRequest, signal: AbortSignal): Promise<PassthroughResponse | undefined> {
-    if (!e.provider.passthrough) return undefined;
-    return e.provider.passthrough(request, this.call(e, signal));
+  private async runChain<T>(rc: RequestContext, chain: EndpointRuntime[], attempt: (e: EndpointRuntime, call: ProviderCall) => Promise<T>): Promise<{ value: T; endpoint: EndpointRuntime }> {
+    let last: GatewayError | undefined;
+    for (const [index, e] of chain.entries()) {
+      let startMs = Date.now();
+      let n = 0;
+      try {
+        const value = await withRetries(
+          async (tryNumber) => {
+            n = tryNumber;
+            startMs = Date.now();
+            return attempt(e, this.call(e, rc.signal));
+          },
+          e.config.retries,
+          {
+            signal: rc.signal,
+            ...(this.sleep ? { sleep: this.sleep } : {}),
+            random: this.random,
+            onFailure: (tryNumber, error) => this.recordAttempt(rc, e, tryNumber, index > 0, startMs, error),
+          },
+        );
+        this.recordAttempt(rc, e, n, index > 0, startMs);
+        rc.record.servedBy = { endpoint: e.config.name, provider: e.provider.name, model: e.provider.model };
+        return { value, endpoint: e };
+      } catch (err) {
+        last = asGatewayError(err);
+        if (fallbackCannotHelp(last) || rc.signal.aborted) throw last;
+      }
+    }
+    throw last ?? new GatewayError('internal', 'No endpoint to call.');
+  }
+
+  private recordAttempt(rc: RequestContext, e: EndpointRuntime, attempt: number, fallback: boolean, startMs: number, error?: GatewayError): void {
+    const endMs = Date.now();
+    rc.record.upstreamMs += endMs - startMs;
+    rc.record.attempts.push({
+      endpoint: e.config.name,
+      provider: e.provider.name,
+      model: e.provider.model,
+      attempt,
+      fallback,
+      startMs,
+      endMs,
+      status: error ? error.status : 200,
+      ...(error ? { error: { kind: error.kind, message: this.redactor.redact(error.message) } } : {}),
+    });
+  }
+
+  /** Ends a request's record once and hands it to the observers; an observer's failure never reaches the caller. */
+  finish(rc: RequestContext, error?: unknown): void {
+    if (rc.finished) return;
+    rc.finished = true;
+    const r = rc.record;
+    r.endMs = Date.now();
+    if (error === undefined) {
+      // A relayed vendor answer keeps the vendor's status (passthrough of a 400, say).
+      if (r.status === 0) r.status = 200;
+    } else {
+      const e = asGatewayError(error);
+      r.status = e.status;
+      r.error = { kind: e.kind, message: this.redactor.redact(e.message) };
+    }
+    if (r.usage && r.servedBy) {
+      const cost = costOf(this.state.config.pricing, r.servedBy.provider, r.servedBy.model, r.usage);
+      if (cost) r.cost = cost;
+    }
+    for (const o of this.observers) {
+      try {
+        o.onRequest(r);
+      } catch {
+        // Observability must not break serving; observers report their own failures.
+      }
+    }
+  }
+
+  /** A whole (non-streamed) answer through the governed path, cached when the endpoint opts in. */
+  private async whole<T extends object>(
+    rc: RequestContext,
+    name: string,
+    operation: Operation,
+    request: object,
+    invoke: (e: EndpointRuntime, call: ProviderCall) => Promise<T>,
+    usageOf: (value: T) => TokenCounts | undefined,
+  ): Promise<T> {
+    try {
+      const chain = this.admit(rc, name, operation, false);
+      const cacheConfig = chain[0]!.config.cache;
+      const key = cacheConfig ? this.cache.key(chain[0]!.config.name, operation, request) : undefined;
+      if (key !== undefined && cacheConfig) {
+        const hit = this.cache.get(key, cacheConfig) as T | undefined;
+        if (hit !== undefined) {
+          rc.record.cacheHit = true;
+          const first = chain[0]!;
+          rc.record.servedBy = { endpoint: first.config.name, provider: first.provider.name, model: first.provider.model };
+          this.finish(rc);
+          return hit;
+        }
+      }
+      const { value } = await this.runChain(rc, chain, invoke);
+      const used = usageOf(value);
+      if (used) rc.record.usage = used;
+      if (key !== undefined && cacheConfig) this.cache.set(key, value, cacheConfig);
+      this.finish(rc);
+      return value;
+    } catch (err) {
+      this.finish(rc, err);
+      throw err;
+    }
+  }
+
+  /**
+   * A stream through the governed path. Retries and fallbacks apply until the first chunk arrives
+   * (so a refused request is an HTTP error, not an in-band one); after that the stream is the
+   * caller's, and its end (or failure) ends the record.
+   */
+  private async streamed<C extends { usage?: Usage | null | undefined }>(
+    rc: RequestContext,
+    name: string,
+    operation: Operation,
+    open: (e: EndpointRuntime, call: ProviderCall) => AsyncIterable<C>,
+  ): Promise<AsyncIterable<C>> {
+    try {
+      const chain = this.admit(rc, name, operation, true);
+      const { value } = await this.runChain(rc, chain, (e, call) => started(open(e, call)));
+      const attempt = rc.record.attempts.at(-1)!;
+      return this.tracked(rc, value, attempt, (c) => c.usage);
+    } catch (err) {
+      this.finish(rc, err);
+      throw err;
+    }
+  }
+
+  private async *tracked<C>(rc: RequestContext, chunks: AsyncIterable<C>, attempt: { endMs: number }, usageOf: (chunk: C) => Usage | null | undefined): AsyncIterable<C> {
+    const streamStart = attempt.endMs;
+    let failure: unknown;
+    try {
+      for await (const chunk of chunks) {
+        const used = tokens(usageOf(chunk));
+        if (used) rc.record.usage = used;
+        yield chunk;
+      }
+    } catch (err) {
+      failure = err;
+      throw err;
+    } finally {
+      // The stream's life is upstream time too: the overhead header counts only our own work.
+      const now = Date.now();
+      rc.record.upstreamMs += now - streamStart;
+      attempt.endMs = now;
+      // A consumer that stopped early (client gone) ends the request as cancelled.
+      this.finish(rc, failure ?? (rc.signal.aborted ? new GatewayError('unavailable', 'The caller went away mid-stream.', { status: 499 }) : undefined));
+    }
+  }
+
+  async chat(name: string, request: ChatRequest, rc: RequestContext): Promise<ChatResponse> {
+    return this.whole(rc, name, 'chat', request, (e, call) => e.provider.chat(request, call), (r) => tokens(r.usage));
+  }
+
+  async chatStream(name: string, request: ChatRequest, rc: RequestContext): Promise<AsyncIterable<ChatChunk>> {
+    return this.streamed(rc, name, 'chat', (e, call) => e.provider.chatStream(request, call));
+  }
+
+  async completions(name: string, request: CompletionsRequest, rc: RequestContext): Promise<CompletionsResponse> {
+    return this.whole(rc, name, 'completions', request, (e, call) => e.provider.completions(request, call), (r) => tokens(r.usage));
+  }
+
+  async completionsStream(name: string, request: CompletionsRequest, rc: RequestContext): Promise<AsyncIterable<CompletionsChunk>> {
+    return this.streamed(rc, name, 'completions', (e, call) => e.provider.completionsStream(request, call));
+  }
+
+  async embeddings(name: string, request: EmbeddingsRequest, rc: RequestContext): Promise<EmbeddingsResponse> {
+    return this.whole(
+      rc,
+      name,
+      'embeddings',
+      request,
+      (e, call) => e.provider.embeddings(request, call),
+      (r) => (r.usage.prompt_tokens === null ? undefined : { prompt_tokens: r.usage.prompt_tokens, completion_tokens: 0 }),
+    );
+  }
+
+  /**
+   * Forwards a vendor-native request verbatim when the endpoint's provider speaks that vendor's
+   * API; undefined when it does not, or when the endpoint has fallbacks or a cache (those need
+   * the translated path, which can switch providers and read answers), and the front translates.
+   * Rate limits and retries apply; the record ends when the body has been relayed.
+   */
+  async passthrough(name: string, request: PassthroughRequest, rc: RequestContext): Promise<PassthroughResponse | undefined> {
+    const candidate = this.resolveForPassthrough(name);
+    if (!candidate?.provider.accepts?.(request)) return undefined;
+    try {
+      const chain = this.admit(rc, name, 'chat', request.stream);
+      rc.record.operation = 'passthrough' satisfies GatewayOperation;
+      const e = chain[0]!;
+      const { value } = await this.runChain(rc, [e], async (endpoint, call) => {
+        const res = await endpoint.provider.passthrough!(request, call);
+        if (!res) throw new GatewayError('internal', 'The provider declined a passthrough it had accepted.');
+        // A retryable refusal is retried like any other, and keeps the vendor's own message.
+        if (res.status === 429 || res.status >= 500) throw upstreamError(endpoint.provider.name, res.status, await text(res.body), res.headers);
+        return res;
+      });
+      rc.record.status = value.status;
+      const attempt = rc.record.attempts.at(-1)!;
+      return { ...value, body: this.tracked(rc, value.body, attempt, () => undefined) };
+    } catch (err) {
+      const e = asGatewayError(err);
+      // Out of retries on an upstream refusal: relay what the vendor said, as MLflow's passthrough does.
+      this.finish(rc, e);
+      throw e;
+    }
+  }
+
+  private resolveForPassthrough(name: string): EndpointRuntime | undefined {
+    const e = this.state.endpoints.get(name) ?? (this.state.routes.has(name) ? undefined : this.resolve(name));
+    if (!e?.provider.passthrough || e.config.fallbacks.length > 0 || e.config.cache) return undefined;
+    return e;
   }
 
   async close(): Promise<void> {
+    for (const o of this.observers) await o.close?.();
     if (this.ownsUpstream) await this.upstream.close();
   }
 }

@@ -24,7 +24,8 @@ import { geminiFront } from './fronts/gemini.ts';
 import { openaiResponsesFront } from './fronts/openai-responses.ts';
 import { dataEvents, mlflowErrorBody, parseBody } from './fronts/mlflow.ts';
 import { openaiErrorBody } from './fronts/openai-errors.ts';
-import type { Gateway } from './gateway.ts';
+import { RequestContext, type Gateway } from './gateway.ts';
+import type { GatewayMetrics } from './observe/metrics.ts';
 import type { PassthroughRequest } from './providers/provider.ts';
 import { chatRequestSchema, completionsRequestSchema, embeddingsRequestSchema } from './schemas.ts';
 import type { SseEvent } from './upstream.ts';
@@ -39,6 +40,8 @@ export interface GatewayRoutesOptions {
   configPath?: string;
   /** Where failures that are our own bugs are reported (redacted). */
   log: { error(message: string): void };
+  /** Serves `GET /metrics` (Prometheus) and `GET /api/2.0/gateway/stats` (the same figures as JSON). */
+  metrics?: GatewayMetrics;
 }
 
 /** Vision payloads are large; a request above this is refused before it is read. */
@@ -51,9 +54,21 @@ const failureLog = new WeakMap<Gateway, { error(message: string): void }>();
 
 interface Ctx {
   gateway: Gateway;
-  signal: AbortSignal;
+  rc: RequestContext;
   request: FastifyRequest;
   reply: FastifyReply;
+}
+
+/** MLflow 3.x's timing headers: total time, and the part that was ours rather than the upstream's. */
+function timingHeaders(reply: FastifyReply, rc: RequestContext): void {
+  const duration = Date.now() - rc.record.startMs;
+  reply.header('X-MLflow-Gateway-Duration-Ms', String(duration));
+  reply.header('X-MLflow-Gateway-Overhead-Duration-Ms', String(Math.max(0, duration - rc.record.upstreamMs)));
+}
+
+function sendJson(ctx: Ctx, body: unknown): FastifyReply {
+  timingHeaders(ctx.reply, ctx.rc);
+  return ctx.reply.send(body);
 }
 
 /** A per-request AbortSignal that fires when the caller goes away before the answer is complete. */
@@ -99,28 +114,47 @@ async function* redacted<T>(gateway: Gateway, chunks: AsyncIterable<T>): AsyncIt
   }
 }
 
-function sendSse(reply: FastifyReply, events: AsyncIterable<SseEvent>): FastifyReply {
+function sendSse(ctx: Ctx, events: AsyncIterable<SseEvent>): FastifyReply {
+  const { reply } = ctx;
   async function* frames(): AsyncIterable<string> {
     for await (const e of events) yield `${e.event ? `event: ${e.event}\n` : ''}data: ${e.data}\n\n`;
   }
+  timingHeaders(reply, ctx.rc);
   reply.header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
   return reply.send(Readable.from(frames()));
 }
 
 /** Copies a vendor's own answer through untouched (MLflow's passthrough). */
-function sendPassthrough(reply: FastifyReply, res: { status: number; headers: Record<string, string>; body: AsyncIterable<Uint8Array> }): FastifyReply {
+function sendPassthrough(ctx: Ctx, res: { status: number; headers: Record<string, string>; body: AsyncIterable<Uint8Array> }): FastifyReply {
+  const { reply } = ctx;
+  timingHeaders(reply, ctx.rc);
   reply.status(res.status);
   for (const [k, v] of Object.entries(res.headers)) reply.header(k, v);
   return reply.send(Readable.from(res.body));
 }
 
-/** Registers a POST route whose failures render in `render`'s format. */
-function post(app: FastifyInstance, gateway: Gateway, url: string, render: ErrorRenderer, handler: (ctx: Ctx, body: Record<string, unknown>) => Promise<FastifyReply>): void {
+function header(request: FastifyRequest, name: string): string | undefined {
+  const v = request.headers[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Registers a POST route of one front; its failures render in `render`'s format and end the request's record. */
+function post(
+  app: FastifyInstance,
+  gateway: Gateway,
+  url: string,
+  front: string,
+  render: ErrorRenderer,
+  handler: (ctx: Ctx, body: Record<string, unknown>) => Promise<FastifyReply>,
+): void {
   app.post(url, async (request, reply) => {
+    const rc = new RequestContext(front, callerSignal(request, reply), { traceparent: header(request, 'traceparent'), caller: header(request, 'x-mlflow-gateway-caller') });
     try {
       const body = parseJson(request.body) as Record<string, unknown>;
-      return await handler({ gateway, signal: callerSignal(request, reply), request, reply }, body);
+      return await handler({ gateway, rc, request, reply }, body);
     } catch (err) {
+      // Failures before the gateway took the request (bad JSON, bad fields) are requests too.
+      gateway.finish(rc, err);
       return sendError(reply, gateway, err, render);
     }
   });
@@ -130,8 +164,9 @@ function endpointParam(request: FastifyRequest): string {
   return decodeURIComponent((request.params as { name: string }).name);
 }
 
-function modelFrom(body: Record<string, unknown>): string {
+function modelFrom(body: Record<string, unknown>, rc?: RequestContext): string {
   const model = body.model;
+  if (rc && typeof model === 'string') rc.record.endpoint = model;
   if (typeof model !== 'string' || model === '') throw new GatewayError('invalid_request', "Missing required 'model' parameter in request body. Set it to the gateway endpoint's name.");
   return model;
 }
@@ -139,22 +174,21 @@ function modelFrom(body: Record<string, unknown>): string {
 // ---- MLflow unified schema (legacy /endpoints, /gateway/<name>/invocations, 3.x mlflow/invocations) ----
 
 async function unified(ctx: Ctx, name: string, body: Record<string, unknown>, kind: 'chat' | 'completions' | 'embeddings'): Promise<FastifyReply> {
-  const { gateway, signal, reply } = ctx;
-  const provider = gateway.resolve(name).provider.name;
+  const { gateway, rc } = ctx;
   // The endpoint, not the caller, picks the model on the invocations routes.
   const { model: _ignored, ...rest } = body;
-  const extra = { provider };
-  if (kind === 'embeddings') {
-    return reply.send({ ...(await gateway.embeddings(name, parseBody(embeddingsRequestSchema, rest), signal)), ...extra });
-  }
+  rc.record.endpoint = name;
+  const provider = () => ({ provider: rc.record.servedBy?.provider });
+  const inBand = (e: GatewayError) => ({ error: mlflowErrorBody(e) });
+  if (kind === 'embeddings') return sendJson(ctx, { ...(await gateway.embeddings(name, parseBody(embeddingsRequestSchema, rest), rc)), ...provider() });
   if (kind === 'completions') {
     const request = parseBody(completionsRequestSchema, rest);
-    if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, signal)), extra, (e) => ({ error: mlflowErrorBody(e) }), false));
-    return reply.send({ ...(await gateway.completions(name, request, signal)), ...extra });
+    if (request.stream) return sendSse(ctx, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, rc)), provider(), inBand, false));
+    return sendJson(ctx, { ...(await gateway.completions(name, request, rc)), ...provider() });
   }
   const request = parseBody(chatRequestSchema, rest);
-  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.chatStream(name, request, signal)), extra, (e) => ({ error: mlflowErrorBody(e) }), false));
-  return reply.send({ ...(await gateway.chat(name, request, signal)), ...extra });
+  if (request.stream) return sendSse(ctx, dataEvents(redacted(gateway, await gateway.chatStream(name, request, rc)), provider(), inBand, false));
+  return sendJson(ctx, { ...(await gateway.chat(name, request, rc)), ...provider() });
 }
 
 function byEndpointType(gateway: Gateway, name: string): 'chat' | 'completions' | 'embeddings' {
@@ -170,47 +204,43 @@ interface OpenAIStyle {
 }
 
 async function openaiChat(ctx: Ctx, body: Record<string, unknown>, style: OpenAIStyle): Promise<FastifyReply> {
-  const { gateway, signal, reply } = ctx;
-  const name = modelFrom(body);
+  const { gateway, rc } = ctx;
+  const name = modelFrom(body, rc);
   const request = parseBody(chatRequestSchema, body);
-  const extra = style.mlflowFlavour ? { provider: gateway.resolve(name).provider.name } : {};
-  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.chatStream(name, request, signal)), extra, openaiErrorBody, !style.mlflowFlavour));
-  return reply.send({ ...(await gateway.chat(name, request, signal)), ...extra });
+  const extra = (): Record<string, unknown> => (style.mlflowFlavour ? { provider: rc.record.servedBy?.provider } : {});
+  if (request.stream) return sendSse(ctx, dataEvents(redacted(gateway, await gateway.chatStream(name, request, rc)), extra(), openaiErrorBody, !style.mlflowFlavour));
+  return sendJson(ctx, { ...(await gateway.chat(name, request, rc)), ...extra() });
 }
 
 async function openaiCompletions(ctx: Ctx, body: Record<string, unknown>, style: OpenAIStyle): Promise<FastifyReply> {
-  const { gateway, signal, reply } = ctx;
-  const name = modelFrom(body);
+  const { gateway, rc } = ctx;
+  const name = modelFrom(body, rc);
   const request = parseBody(completionsRequestSchema, body);
-  const extra = style.mlflowFlavour ? { provider: gateway.resolve(name).provider.name } : {};
-  if (request.stream) return sendSse(reply, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, signal)), extra, openaiErrorBody, !style.mlflowFlavour));
-  return reply.send({ ...(await gateway.completions(name, request, signal)), ...extra });
+  const extra = (): Record<string, unknown> => (style.mlflowFlavour ? { provider: rc.record.servedBy?.provider } : {});
+  if (request.stream) return sendSse(ctx, dataEvents(redacted(gateway, await gateway.completionsStream(name, request, rc)), extra(), openaiErrorBody, !style.mlflowFlavour));
+  return sendJson(ctx, { ...(await gateway.completions(name, request, rc)), ...extra() });
 }
 
 async function openaiEmbeddings(ctx: Ctx, body: Record<string, unknown>): Promise<FastifyReply> {
-  const name = modelFrom(body);
-  return ctx.reply.send(await ctx.gateway.embeddings(name, parseBody(embeddingsRequestSchema, body), ctx.signal));
+  const name = modelFrom(body, ctx.rc);
+  return sendJson(ctx, await ctx.gateway.embeddings(name, parseBody(embeddingsRequestSchema, body), ctx.rc));
 }
 
 /** A front's request answered through the unified schema (the vendors differ). */
 async function translated(ctx: Ctx, front: ChatFront, name: string, body: unknown, hints?: { stream?: boolean }): Promise<FastifyReply> {
-  const { gateway, signal, reply } = ctx;
+  const { gateway, rc } = ctx;
+  rc.record.endpoint = name;
   const parsed = front.parse(body, hints);
   const renderCtx = { requestedModel: name, request: parsed.request };
-  if (parsed.stream) return sendSse(reply, front.renderStream(redacted(gateway, await gateway.chatStream(name, { ...parsed.request, stream: true }, signal)), renderCtx));
-  return reply.send(front.render(await gateway.chat(name, { ...parsed.request, stream: false }, signal), renderCtx));
+  if (parsed.stream) return sendSse(ctx, front.renderStream(redacted(gateway, await gateway.chatStream(name, { ...parsed.request, stream: true }, rc)), renderCtx));
+  return sendJson(ctx, front.render(await gateway.chat(name, { ...parsed.request, stream: false }, rc), renderCtx));
 }
 
 /** Forwards verbatim when the endpoint's provider speaks the front's vendor API, else translates. */
-async function native(
-  ctx: Ctx,
-  name: string,
-  request: Omit<PassthroughRequest, 'body'> & { body: Record<string, unknown> },
-  fallback: () => Promise<FastifyReply>,
-): Promise<FastifyReply> {
-  const endpoint = ctx.gateway.resolve(name);
-  const res = await ctx.gateway.passthrough(endpoint, request, ctx.signal);
-  return res ? sendPassthrough(ctx.reply, res) : fallback();
+async function native(ctx: Ctx, name: string, request: PassthroughRequest, fallback: () => Promise<FastifyReply>): Promise<FastifyReply> {
+  ctx.rc.record.endpoint = name;
+  const res = await ctx.gateway.passthrough(name, request, ctx.rc);
+  return res ? sendPassthrough(ctx, res) : fallback();
 }
 
 // ---- auth ----
@@ -270,6 +300,14 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
   }
 
   if (options.standalone) app.get('/health', async () => ({ status: 'OK' }));
+  const metrics = options.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_request, reply) => {
+      const { contentType, body } = await metrics.render();
+      return reply.type(contentType).send(body);
+    });
+    for (const prefix of ['/api', '/ajax-api']) app.get(`${prefix}/2.0/gateway/stats`, async () => metrics.stats());
+  }
 
   // MLflow legacy listing (deployments client): one page holds every endpoint of a config file.
   app.get('/api/2.0/endpoints/', async () => ({ endpoints: gateway.describeAll() }));
@@ -299,13 +337,15 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
   }
 
   for (const url of ['/endpoints/:name/invocations', '/gateway/:name/invocations']) {
-    post(app, gateway, url, mlflowErrorBody, (ctx, body) => {
+    post(app, gateway, url, 'mlflow', mlflowErrorBody, (ctx, body) => {
       const name = endpointParam(ctx.request);
+      ctx.rc.record.endpoint = name;
       return unified(ctx, name, body, byEndpointType(gateway, name));
     });
   }
-  post(app, gateway, '/gateway/:name/mlflow/invocations', mlflowErrorBody, (ctx, body) => {
+  post(app, gateway, '/gateway/:name/mlflow/invocations', 'mlflow', mlflowErrorBody, (ctx, body) => {
     const name = endpointParam(ctx.request);
+    ctx.rc.record.endpoint = name;
     gateway.resolve(name);
     if ('messages' in body) return unified(ctx, name, body, 'chat');
     if ('input' in body) return unified(ctx, name, body, 'embeddings');
@@ -313,9 +353,9 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
   });
 
   const mlflowV1 = { mlflowFlavour: true };
-  post(app, gateway, '/gateway/mlflow/v1/chat/completions', openaiErrorBody, (ctx, body) => openaiChat(ctx, body, mlflowV1));
-  post(app, gateway, '/gateway/mlflow/v1/completions', openaiErrorBody, (ctx, body) => openaiCompletions(ctx, body, mlflowV1));
-  post(app, gateway, '/gateway/mlflow/v1/embeddings', openaiErrorBody, (ctx, body) => openaiEmbeddings(ctx, body));
+  post(app, gateway, '/gateway/mlflow/v1/chat/completions', 'mlflow-v1', openaiErrorBody, (ctx, body) => openaiChat(ctx, body, mlflowV1));
+  post(app, gateway, '/gateway/mlflow/v1/completions', 'mlflow-v1', openaiErrorBody, (ctx, body) => openaiCompletions(ctx, body, mlflowV1));
+  post(app, gateway, '/gateway/mlflow/v1/embeddings', 'mlflow-v1', openaiErrorBody, (ctx, body) => openaiEmbeddings(ctx, body));
 
   // OpenAI front: passthrough to OpenAI-speaking providers, translation to the rest.
   const openaiFront = { mlflowFlavour: false };
@@ -324,15 +364,15 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
     // The standalone legacy gateway's /v1 routes are MLflow's, so they answer in MLflow's flavour.
     const style = prefix === '/v1' ? mlflowV1 : openaiFront;
     const forward = (operation: string, fallback: (ctx: Ctx, body: Record<string, unknown>) => Promise<FastifyReply>) =>
-      post(app, gateway, `${prefix}/${operation}`, openaiErrorBody, (ctx, body) => {
-        const name = modelFrom(body);
+      post(app, gateway, `${prefix}/${operation}`, operation === 'responses' ? 'openai-responses' : prefix === '/v1' ? 'mlflow-v1' : 'openai', openaiErrorBody, (ctx, body) => {
+        const name = modelFrom(body, ctx.rc);
         if (prefix === '/v1') return fallback(ctx, body);
         return native(ctx, name, { vendor: 'openai', operation, body, stream: body.stream === true }, () => fallback(ctx, body));
       });
     forward('chat/completions', (ctx, body) => openaiChat(ctx, body, style));
     forward('completions', (ctx, body) => openaiCompletions(ctx, body, style));
     forward('embeddings', (ctx, body) => openaiEmbeddings(ctx, body));
-    forward('responses', (ctx, body) => translated(ctx, openaiResponsesFront, modelFrom(body), body));
+    forward('responses', (ctx, body) => translated(ctx, openaiResponsesFront, modelFrom(body, ctx.rc), body));
     const models = () => ({
       object: 'list',
       data: gateway.names().map((id) => ({ id, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' })),
@@ -345,8 +385,8 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
     });
   }
 
-  post(app, gateway, '/gateway/anthropic/v1/messages', (e) => anthropicFront.errorBody(e), (ctx, body) => {
-    const name = modelFrom(body);
+  post(app, gateway, '/gateway/anthropic/v1/messages', 'anthropic', (e) => anthropicFront.errorBody(e), (ctx, body) => {
+    const name = modelFrom(body, ctx.rc);
     // Beta features are opted into by header; only that header goes upstream, never the caller's key.
     const beta = ctx.request.headers['anthropic-beta'];
     const headers = typeof beta === 'string' ? { 'anthropic-beta': beta } : undefined;
@@ -357,7 +397,7 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
 
   // Gemini names the model and the method in one path segment: `models/<name>:generateContent`.
   for (const version of ['v1beta', 'v1']) {
-    post(app, gateway, `/gateway/gemini/${version}/models/:action`, (e) => geminiFront.errorBody(e), (ctx, body) => {
+    post(app, gateway, `/gateway/gemini/${version}/models/:action`, 'gemini', (e) => geminiFront.errorBody(e), (ctx, body) => {
       const action = decodeURIComponent((ctx.request.params as { action: string }).action);
       const match = /^(.+):(generateContent|streamGenerateContent)$/.exec(action);
       if (!match) throw new GatewayError('not_found', `Unsupported Gemini method '${action}'. The gateway serves models/<endpoint>:generateContent and :streamGenerateContent.`);

@@ -7,8 +7,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadGatewayConfig, watchGatewayConfig } from './config.ts';
 import { Gateway } from './gateway.ts';
+import { AccessLog } from './observe/access-log.ts';
+import { GatewayMetrics } from './observe/metrics.ts';
+import { GatewayTracer } from './observe/tracing.ts';
+import { loadProjectConfig, resolveTracingSettings } from '../tracing/config.ts';
+import type { GatewayObserver } from './observe/record.ts';
 import { gatewayRoutes } from './routes.ts';
 import type { Upstream } from './upstream.ts';
+import type { Redactor } from './secrets.ts';
+import { RecordingUpstream, ReplayUpstream } from './governance/record-replay.ts';
 
 /** Where reloads and failures are reported; the CLI writes them to stderr. */
 export interface GatewayLog {
@@ -26,18 +33,52 @@ export interface GatewayServeOptions {
   upstream?: Upstream;
   /** Default: the Fastify app's logger. */
   log?: GatewayLog;
+  /** One JSON line per request (no prompt text); unset means no access log. */
+  accessLog?: (line: string) => void;
+  /** More observers. */
+  observers?: GatewayObserver[];
+  /**
+   * Trace every request into this tracking server (experiment `gateway/<endpoint>`), sampled by
+   * `tracing.sampling_rate` / `slow_threshold_ms` from mlflow-config.yaml or MLFLOW_TRACE_* env.
+   */
+  trackingUri?: string;
+  /** Store every upstream exchange in this directory (`--record`). */
+  record?: string;
+  /** Serve upstream answers from this directory, no network (`--replay`). */
+  replay?: string;
+}
+
+/** Server-side tracing of gateway requests, sampled by the project's tracing settings. */
+export function gatewayTracer(trackingUri: string, log: GatewayLog, env: NodeJS.ProcessEnv = process.env): GatewayTracer {
+  const settings = resolveTracingSettings({ env, file: loadProjectConfig()?.config });
+  return new GatewayTracer({ trackingUri, sampling: { rate: settings.samplingRate, slowThresholdMs: settings.slowThresholdMs }, log });
 }
 
 export interface MountedGateway {
   gateway: Gateway;
+  metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
 /** Loads the config and registers the gateway's routes on `app` in their own scope. */
 export async function mountGateway(app: FastifyInstance, options: GatewayServeOptions & { standalone?: boolean }): Promise<MountedGateway> {
   const config = await loadGatewayConfig(options.configPath, { env: options.env });
-  const gateway = new Gateway(config, { upstream: options.upstream });
   const log: GatewayLog = options.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) };
+  // Metrics label unknown names as one value (no cardinality from callers); the gateway knows the names.
+  const known = { names: (): string[] => [] };
+  const metrics = new GatewayMetrics({ isKnownEndpoint: (name) => known.names().includes(name) });
+  const observers: GatewayObserver[] = [
+    metrics,
+    ...(options.accessLog ? [new AccessLog(options.accessLog)] : []),
+    ...(options.trackingUri ? [gatewayTracer(options.trackingUri, log, options.env)] : []),
+    ...(options.observers ?? []),
+  ];
+  // The redactor follows reloads: a key added by an edit is kept out of recordings too.
+  const redactor = (): Redactor => gateway.redactor;
+  const ownUpstream: Upstream | undefined =
+    options.upstream === undefined && options.replay ? new ReplayUpstream(options.replay, { redactor }) : options.upstream === undefined && options.record ? new RecordingUpstream(options.record, { redactor }) : undefined;
+  const gateway: Gateway = new Gateway(config, { upstream: options.upstream ?? ownUpstream, observers });
+  known.names = () => gateway.names();
   const watcher =
     options.watch === false
       ? undefined
@@ -58,12 +99,14 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
           },
           { env: options.env },
         );
-  await app.register(gatewayRoutes, { gateway, authToken: options.authToken, standalone: options.standalone, configPath: options.configPath, log });
+  await app.register(gatewayRoutes, { gateway, authToken: options.authToken, standalone: options.standalone, configPath: options.configPath, log, metrics });
   return {
     gateway,
+    metrics,
     async close() {
       await watcher?.close();
       await gateway.close();
+      await ownUpstream?.close();
     },
   };
 }

@@ -6,6 +6,8 @@
  * Every call takes the caller's AbortSignal, so a client that disconnects aborts the upstream call
  * and frees its socket instead of reading a stream nobody will see.
  */
+import type { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { GatewayError, kindForStatus } from './errors.ts';
@@ -25,7 +27,8 @@ export interface UpstreamRequest {
 export interface UpstreamResponse {
   status: number;
   headers: Record<string, string>;
-  body: Dispatcher.ResponseData['body'];
+  /** A plain Node stream (undici's body is one), so a subclass can serve or tee the bytes (record/replay). */
+  body: Readable;
 }
 
 export interface SseEvent {
@@ -170,7 +173,7 @@ export class Upstream {
 
 async function readText(who: Who, req: UpstreamRequest, res: UpstreamResponse): Promise<string> {
   try {
-    return await res.body.text();
+    return await text(res.body);
   } catch (err) {
     throw transportError(who, req, err);
   }

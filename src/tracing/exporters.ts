@@ -63,7 +63,8 @@ export class ExperimentResolver {
   }
 }
 
-function otlpBody(traces: readonly Trace[]): string {
+/** The OTLP/JSON `ExportTraceServiceRequest` holding every span of `traces` (what `/v1/traces` takes). */
+export function otlpBody(traces: readonly Trace[]): string {
   return JSON.stringify({
     resourceSpans: [
       {

@@ -35,6 +35,8 @@ export interface TrackingAppOptions {
   gatewayAuthToken?: string;
   /** Where gateway reloads and failures are reported (default: the app's logger). */
   gatewayLog?: GatewayLog;
+  /** One JSON line per gateway request (no prompt text). */
+  gatewayAccessLog?: (line: string) => void;
 }
 
 export async function createTrackingApp(options: TrackingAppOptions): Promise<FastifyInstance> {
@@ -78,9 +80,18 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
     const { mountGateway } = await import('../gateway/server.ts');
     let mounted: Awaited<ReturnType<typeof mountGateway>> | undefined;
     await app.register(async (gatewayScope) => {
-      mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog });
+      mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog, accessLog: options.gatewayAccessLog });
     });
-    app.addHook('onClose', async () => mounted?.close());
+    // Before the server stops listening: the tracer's last flush goes to this very server.
+    app.addHook('preClose', async () => mounted?.close());
+    // Every gateway request is traced into this very server, through its public API, once it listens.
+    app.addHook('onListen', async () => {
+      const address = app.server.address();
+      if (!mounted || typeof address !== 'object' || !address) return;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+      const { gatewayTracer } = await import('../gateway/server.ts');
+      mounted.gateway.addObserver(gatewayTracer(`http://${host}:${address.port}`, options.gatewayLog ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }));
+    });
   }
   return app;
 }
@@ -95,6 +106,7 @@ export interface StartServerOptions {
   gatewayConfigPath?: string;
   gatewayAuthToken?: string;
   gatewayLog?: GatewayLog;
+  gatewayAccessLog?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -116,6 +128,7 @@ export async function startTrackingServer(options: StartServerOptions = {}): Pro
       gatewayConfigPath: options.gatewayConfigPath,
       gatewayAuthToken: options.gatewayAuthToken,
       gatewayLog: options.gatewayLog,
+      gatewayAccessLog: options.gatewayAccessLog,
     });
   } catch (err) {
     // A bad gateway config must not leave the database open.

@@ -441,6 +441,7 @@ export const anthropicProvider = defineProvider({
         throw unsupported(NAME, 'embeddings');
       },
       passthrough: (request, c) => passthrough(upstream, url, headers, request, c),
+      accepts: (request) => request.vendor === 'anthropic' && request.operation === 'messages',
     };
   },
 });

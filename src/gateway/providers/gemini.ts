@@ -451,6 +451,10 @@ function createGeminiProvider(model: string, config: GeminiConfig, upstream: Ups
       );
     },
 
+    accepts(request: Pick<PassthroughRequest, 'vendor' | 'operation'>): boolean {
+      return request.vendor === 'gemini' && /^[^:]+:(generateContent|streamGenerateContent)$/.test(request.operation);
+    },
+
     async passthrough(request: PassthroughRequest, call: ProviderCall): Promise<PassthroughResponse | undefined> {
       if (request.vendor !== 'gemini') return undefined;
       const method = /^[^:]+:(generateContent|streamGenerateContent)$/.exec(request.operation)?.[1] as Method | undefined;

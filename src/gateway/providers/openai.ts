@@ -112,9 +112,13 @@ class OpenAIFamilyProvider implements Provider {
     };
   }
 
+  accepts(request: Pick<PassthroughRequest, 'vendor' | 'operation'>): boolean {
+    return request.vendor === 'openai' && this.f.passthrough.has(request.operation as Operation);
+  }
+
   async passthrough(request: PassthroughRequest, call: ProviderCall): Promise<PassthroughResponse | undefined> {
     const operation = request.operation as Operation;
-    if (request.vendor !== 'openai' || !this.f.passthrough.has(operation)) return undefined;
+    if (!this.accepts(request)) return undefined;
     const res = await this.f.upstream.send(this.name, {
       url: this.f.url(operation),
       headers: this.f.headers,

@@ -66,6 +66,11 @@ export interface Provider {
    * does not, and the front translates through the unified schema instead.
    */
   passthrough?(request: PassthroughRequest, call: ProviderCall): Promise<PassthroughResponse | undefined>;
+  /**
+   * Whether `passthrough` would forward this request, asked before any governance runs so a
+   * declined request is translated without spending a rate-limit token twice.
+   */
+  accepts?(request: Pick<PassthroughRequest, 'vendor' | 'operation'>): boolean;
 }
 
 /** What `create()` gets: the endpoint's model block (config already validated) and shared services. */
