@@ -27,7 +27,7 @@ export interface LimitConfig {
   renewal_period: 'second' | 'minute' | 'hour' | 'day';
   /** Accepted for MLflow compatibility; MLflow's limiter ignores it too. */
   key?: string;
-  /** Extra calls allowed at once above the steady rate (our extension). */
+  /** Size of the token bucket: calls allowed at once (default `calls`); refills at `calls` per period (our extension). */
   burst?: number;
 }
 
@@ -392,7 +392,15 @@ export interface ParseGatewayConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Where relative `providers:` module paths resolve; default the file's directory, else cwd. */
   baseDir?: string;
+  /**
+   * Replay mode: no provider is called, so a key variable that is not set (CI without secrets,
+   * a fork's pull request) stands in as a placeholder instead of failing start-up.
+   */
+  offline?: boolean;
 }
+
+/** What an unset key variable becomes offline; never sent anywhere (replay opens no sockets). */
+export const OFFLINE_KEY_PLACEHOLDER = 'offline-replay-no-key';
 
 /** Parses and validates config text. Throws GatewayConfigError. */
 export async function parseGatewayConfig(text: string, options: ParseGatewayConfigOptions = {}): Promise<GatewayConfig> {
@@ -400,14 +408,14 @@ export async function parseGatewayConfig(text: string, options: ParseGatewayConf
 }
 
 /** Reads and validates a config file. Throws GatewayConfigError. */
-export async function loadGatewayConfig(path: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GatewayConfig> {
+export async function loadGatewayConfig(path: string, options: { env?: NodeJS.ProcessEnv; offline?: boolean } = {}): Promise<GatewayConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     throw new GatewayConfigError(path, { path: '', message: unreadable(err) }, { cause: err });
   }
-  return parseGatewayConfig(text, { file: path, env: options.env, baseDir: dirname(resolve(path)) });
+  return parseGatewayConfig(text, { file: path, env: options.env, baseDir: dirname(resolve(path)), offline: options.offline });
 }
 
 function unreadable(err: unknown): string {
@@ -420,6 +428,7 @@ class ConfigReader {
   readonly #text: string;
   readonly #file: string | undefined;
   readonly #env: NodeJS.ProcessEnv;
+  readonly #offline: boolean;
   readonly #baseDir: string;
   readonly #lines = new LineCounter();
   #doc: Document | undefined;
@@ -430,6 +439,7 @@ class ConfigReader {
     this.#text = text;
     this.#file = options.file;
     this.#env = options.env ?? process.env;
+    this.#offline = options.offline ?? false;
     this.#baseDir = options.baseDir ?? (options.file ? dirname(resolve(options.file)) : process.cwd());
   }
 
@@ -622,7 +632,7 @@ class ConfigReader {
     const last = path.at(-1);
     const secretKey = typeof last === 'string' && isSecretKey(last);
     const lookup = (name: string): string => {
-      const v = this.#env[name];
+      const v = this.#env[name] ?? (this.#offline && secretKey ? OFFLINE_KEY_PLACEHOLDER : undefined);
       if (v === undefined) {
         this.#fail(path, `environment variable ${name} is not set. Set it in the gateway's environment, or change this value.`);
       }
@@ -633,7 +643,7 @@ class ConfigReader {
     let resolved = whole ? lookup(whole[1] ?? whole[2]!) : value.replace(EMBEDDED_VAR, (_, name: string) => lookup(name));
     if (!secretKey) return resolved;
 
-    // MLflow: a key that names an existing file is read from it, as-is (no trimming).
+    // MLflow: a key that names an existing file is read from it (less one trailing line break, below).
     if (resolved.length > 0 && resolved.length <= MAX_PATH_LENGTH && !resolved.includes('\0')) {
       let isFile = false;
       try {
@@ -643,7 +653,9 @@ class ConfigReader {
       }
       if (isFile) {
         try {
-          resolved = await readFile(resolved, 'utf8');
+          // One trailing line break (`echo $KEY > key.txt`) is never part of a key, and as a header
+          // it would fail every request; MLflow keeps it, we drop it (documented).
+          resolved = (await readFile(resolved, 'utf8')).replace(/\r?\n$/, '');
         } catch (err) {
           this.#fail(path, `names a key file that cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Fix its permissions.`);
         }
@@ -755,7 +767,7 @@ export interface GatewayConfigWatcher {
 export function watchGatewayConfig(
   path: string,
   handlers: { onReload(config: GatewayConfig): void; onError(error: Error): void },
-  options: { env?: NodeJS.ProcessEnv; debounceMs?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; debounceMs?: number; offline?: boolean } = {},
 ): GatewayConfigWatcher {
   const target = resolve(path);
   const dir = dirname(target);
@@ -785,7 +797,7 @@ export function watchGatewayConfig(
     lastText = text;
     let config: GatewayConfig;
     try {
-      config = await parseGatewayConfig(text, { file: path, env: options.env, baseDir: dir });
+      config = await parseGatewayConfig(text, { file: path, env: options.env, baseDir: dir, offline: options.offline });
     } catch (err) {
       report(err instanceof Error ? err : new Error(String(err)));
       return;

@@ -247,7 +247,7 @@ export class Gateway {
    * try. Returns the first success; throws the last failure when every endpoint failed.
    */
   private async runChain<T>(rc: RequestContext, chain: EndpointRuntime[], attempt: (e: EndpointRuntime, call: ProviderCall) => Promise<T>): Promise<{ value: T; endpoint: EndpointRuntime }> {
-    let last: GatewayError | undefined;
+    let last: unknown;
     for (const [index, e] of chain.entries()) {
       let startMs = Date.now();
       let n = 0;
@@ -270,10 +270,13 @@ export class Gateway {
         rc.record.servedBy = { endpoint: e.config.name, provider: e.provider.name, model: e.provider.model };
         return { value, endpoint: e };
       } catch (err) {
-        last = asGatewayError(err);
-        if (fallbackCannotHelp(last) || rc.signal.aborted) throw last;
+        // Decide on the gateway's view of the error, but rethrow the original: its stack is the log's.
+        last = err;
+        const e = asGatewayError(err);
+        if (fallbackCannotHelp(e) || rc.signal.aborted) throw err;
       }
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what an attempt threw, unchanged
     throw last ?? new GatewayError('internal', 'No endpoint to call.');
   }
 

@@ -94,10 +94,19 @@ function parseJson(raw: unknown): unknown {
   return value;
 }
 
+/** Messages quote upstream bodies; cut long ones, always after masking (a cut could halve a key). */
+function clip(message: string): string {
+  return message.length > 1000 ? `${message.slice(0, 1000)}…` : message;
+}
+
 function sendError(reply: FastifyReply, gateway: Gateway, error: unknown, render: ErrorRenderer): FastifyReply {
   const e = asGatewayError(error);
-  if (e.kind === 'internal') failureLog.get(gateway)?.error(`gateway request failed: ${gateway.redactor.redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
-  const safe = new GatewayError(e.kind, gateway.redactor.redact(e.message), { status: e.status, retryAfter: e.retryAfter });
+  if (e.kind === 'internal') {
+    // The wrapped cause is what went wrong; the wrapper only says that something did.
+    const cause = e.cause instanceof Error ? e.cause : error;
+    failureLog.get(gateway)?.error(`gateway request failed: ${gateway.redactor.redact(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))}`);
+  }
+  const safe = new GatewayError(e.kind, clip(gateway.redactor.redact(e.message)), { status: e.status, retryAfter: e.retryAfter });
   if (safe.retryAfter !== undefined) reply.header('retry-after', String(Math.ceil(safe.retryAfter)));
   // 499 is a log-only status: nobody is listening any more.
   return reply.status(safe.status === 499 ? 400 : safe.status).type('application/json').send(JSON.stringify(render(safe)));
@@ -110,7 +119,7 @@ async function* redacted<T>(gateway: Gateway, chunks: AsyncIterable<T>): AsyncIt
   } catch (err) {
     const e = asGatewayError(err);
     if (e.kind === 'internal') failureLog.get(gateway)?.error(`gateway stream failed: ${gateway.redactor.redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
-    throw new GatewayError(e.kind, gateway.redactor.redact(e.message), { status: e.status, retryAfter: e.retryAfter });
+    throw new GatewayError(e.kind, clip(gateway.redactor.redact(e.message)), { status: e.status, retryAfter: e.retryAfter });
   }
 }
 
@@ -130,7 +139,8 @@ function sendPassthrough(ctx: Ctx, res: { status: number; headers: Record<string
   timingHeaders(reply, ctx.rc);
   reply.status(res.status);
   for (const [k, v] of Object.entries(res.headers)) reply.header(k, v);
-  return reply.send(Readable.from(res.body));
+  // Verbatim, except that a key an upstream echoes (in an error or a stream) is masked.
+  return reply.send(Readable.from(ctx.gateway.redactor.redactStream(res.body)));
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -25,6 +25,8 @@ function escapeRegExp(text: string): string {
 
 export class Redactor {
   readonly #pattern: RegExp | undefined;
+  /** Longest masked spelling: a stream holds back one less than this between chunks. */
+  readonly #longest: number;
 
   constructor(secrets: Iterable<string>) {
     const variants = new Set<string>();
@@ -38,6 +40,37 @@ export class Redactor {
     // Longest first, so a secret that contains another is masked whole.
     const sorted = [...variants].sort((a, b) => b.length - a.length);
     this.#pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+    this.#longest = sorted[0]?.length ?? 0;
+  }
+
+  /** Whether there is anything to mask. */
+  get active(): boolean {
+    return this.#pattern !== undefined;
+  }
+
+  /**
+   * A byte stream with secrets masked, for bodies relayed verbatim (passthrough). A secret may be
+   * split across chunks, so the last `longest − 1` characters of each chunk wait for the next one;
+   * with no secrets the stream passes through untouched.
+   */
+  async *redactStream(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+    if (!this.#pattern) {
+      yield* body;
+      return;
+    }
+    const decoder = new TextDecoder();
+    const encoder = new TextEncoder();
+    const hold = this.#longest - 1;
+    let pending = '';
+    for await (const chunk of body) {
+      const text = this.redact(pending + decoder.decode(chunk, { stream: true }));
+      // Masks are never re-matched: `***` is shorter than any secret.
+      const cut = Math.max(0, text.length - hold);
+      pending = text.slice(cut);
+      if (cut > 0) yield encoder.encode(text.slice(0, cut));
+    }
+    const rest = this.redact(pending + decoder.decode());
+    if (rest !== '') yield encoder.encode(rest);
   }
 
   /** The text with every occurrence of a secret replaced by `***`. */

@@ -6,7 +6,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadGatewayConfig, watchGatewayConfig } from './config.ts';
-import { Gateway } from './gateway.ts';
+import { Gateway, type GatewayOptions } from './gateway.ts';
 import { AccessLog } from './observe/access-log.ts';
 import { GatewayMetrics } from './observe/metrics.ts';
 import { GatewayTracer } from './observe/tracing.ts';
@@ -46,6 +46,8 @@ export interface GatewayServeOptions {
   record?: string;
   /** Serve upstream answers from this directory, no network (`--replay`). */
   replay?: string;
+  /** Clock, randomness and backoff sleep, for tests that need them deterministic. */
+  runtime?: Pick<GatewayOptions, 'now' | 'random' | 'sleep'>;
 }
 
 /** Server-side tracing of gateway requests, sampled by the project's tracing settings. */
@@ -62,7 +64,8 @@ export interface MountedGateway {
 
 /** Loads the config and registers the gateway's routes on `app` in their own scope. */
 export async function mountGateway(app: FastifyInstance, options: GatewayServeOptions & { standalone?: boolean }): Promise<MountedGateway> {
-  const config = await loadGatewayConfig(options.configPath, { env: options.env });
+  const offline = options.replay !== undefined;
+  const config = await loadGatewayConfig(options.configPath, { env: options.env, offline });
   const log: GatewayLog = options.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) };
   // Metrics label unknown names as one value (no cardinality from callers); the gateway knows the names.
   const known = { names: (): string[] => [] };
@@ -77,7 +80,7 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
   const redactor = (): Redactor => gateway.redactor;
   const ownUpstream: Upstream | undefined =
     options.upstream === undefined && options.replay ? new ReplayUpstream(options.replay, { redactor }) : options.upstream === undefined && options.record ? new RecordingUpstream(options.record, { redactor }) : undefined;
-  const gateway: Gateway = new Gateway(config, { upstream: options.upstream ?? ownUpstream, observers });
+  const gateway: Gateway = new Gateway(config, { ...options.runtime, upstream: options.upstream ?? ownUpstream, observers });
   known.names = () => gateway.names();
   const watcher =
     options.watch === false
@@ -97,7 +100,7 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
               log.error(`gateway config ${options.configPath} not applied, keeping the running one: ${gateway.redactor.redact(err.message)}`);
             },
           },
-          { env: options.env },
+          { env: options.env, offline },
         );
   await app.register(gatewayRoutes, { gateway, authToken: options.authToken, standalone: options.standalone, configPath: options.configPath, log, metrics });
   return {

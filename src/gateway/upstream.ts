@@ -60,13 +60,16 @@ export function parseRetryAfter(value: string | undefined): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-/** The human message in a provider's error body, whatever its vendor's shape. */
+/**
+ * The human message in a provider's error body, whatever its vendor's shape. Not shortened here:
+ * a key an upstream echoes must be masked before any cut, or a cut could leave part of it.
+ */
 export function upstreamErrorMessage(text: string): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return text.trim().slice(0, 500) || 'no error body';
+    return text.trim() || 'no error body';
   }
   // Gemini's streaming errors arrive as a one-element array.
   if (Array.isArray(parsed)) parsed = parsed[0];
@@ -80,9 +83,9 @@ export function upstreamErrorMessage(text: string): string {
     const detail = o.message && typeof o.message === 'object' ? (o.message as Record<string, unknown>).detail : o.detail;
     if (typeof detail === 'string') return detail;
     if (Array.isArray(detail)) return detail.map(validationItem).join('; ');
-    if (detail !== undefined) return JSON.stringify(detail).slice(0, 500);
+    if (detail !== undefined) return JSON.stringify(detail);
   }
-  return text.slice(0, 500);
+  return text;
 }
 
 /** One FastAPI/pydantic validation item (`{loc: ['body','seed'], msg}`) as `body.seed: msg`. */
@@ -136,7 +139,7 @@ export class Upstream {
     try {
       return { body: JSON.parse(text) as T, headers: res.headers };
     } catch {
-      throw new GatewayError('upstream', `${who} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`, { provider: who });
+      throw new GatewayError('upstream', `${who} answered ${res.status} with a body that is not JSON: ${text}`, { provider: who });
     }
   }
 

@@ -9,6 +9,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  OFFLINE_KEY_PLACEHOLDER,
   GatewayConfigError,
   loadGatewayConfig,
   parseGatewayConfig,
@@ -415,6 +416,22 @@ describe('providers and their config', () => {
 });
 
 describe('secrets', () => {
+  it('masks a key split across the chunks of a relayed stream, and passes bytes through when there is nothing to mask', async () => {
+    const secret = 'sk-0123456789abcdef';
+    const body = `data: {"error":"bad key ${secret}"}\n\ndata: [DONE]\n\n`;
+    const enc = new TextEncoder();
+    const collect = async (r: Redactor, sizes: number): Promise<string> => {
+      async function* chunks(): AsyncIterable<Uint8Array> {
+        for (let i = 0; i < body.length; i += sizes) yield enc.encode(body.slice(i, i + sizes));
+      }
+      let out = '';
+      for await (const c of r.redactStream(chunks())) out += new TextDecoder().decode(c);
+      return out;
+    };
+    for (const size of [1, 3, 7, 16, 1000]) assert.equal(await collect(new Redactor([secret]), size), body.replace(secret, '***'), `chunk size ${size}`);
+    assert.equal(await collect(new Redactor([]), 5), body);
+  });
+
   it('resolves $VAR and ${VAR} whole values and ${VAR} embedded in a string', async () => {
     const text = echoConfig(writeModule(ECHO_MODULE), `        echo_api_key: \${OPENAI_API_KEY}
         echo_api_base: "https://\${HOST}:8443/v1"
@@ -443,7 +460,16 @@ describe('secrets', () => {
     }
   });
 
-  it('reads a key from the file a credential key names, as-is, and takes any other value literally', async () => {
+  it('offline (replay) lets an unset key variable stand in, but not an unset non-key value', async () => {
+    const text = (key: string, base: string) =>
+      `endpoints:\n  - name: a\n    endpoint_type: llm/v1/chat\n    model:\n      provider: openai\n      name: m\n      config:\n        openai_api_key: "${key}"\n        openai_api_base: "${base}"\n`;
+    const config = await parseGatewayConfig(text('$MISSING_KEY', 'http://localhost:1/v1'), { env: {}, offline: true });
+    assert.equal(config.endpoints[0]!.model.config.openai_api_key, OFFLINE_KEY_PLACEHOLDER);
+    await assert.rejects(parseGatewayConfig(text('k', '${MISSING_HOST}'), { env: {}, offline: true }), /MISSING_HOST is not set/);
+    await assert.rejects(parseGatewayConfig(text('$MISSING_KEY', 'http://localhost:1/v1'), { env: {} }), /MISSING_KEY is not set/);
+  });
+
+  it('reads a key from the file a credential key names, less one trailing line break, and takes any other value literally', async () => {
     const keyFile = join(dir, 'openai.key');
     writeFileSync(keyFile, 'sk-from-file\n');
     const config = await parse(`endpoints:
@@ -457,11 +483,14 @@ describe('secrets', () => {
     endpoint_type: llm/v1/chat
     model: {provider: openai, name: m, config: {openai_api_key: ${join(dir, 'no-such-file')}}}
 `, { env: { KEY_PATH: keyFile } });
-    // MLflow reads key files without stripping the trailing newline; so do we.
-    assert.equal(config.endpoints[0]!.model.config.openai_api_key, 'sk-from-file\n');
-    assert.equal(config.endpoints[1]!.model.config.openai_api_key, 'sk-from-file\n');
+    // MLflow keeps the trailing newline (and every request then fails); we drop exactly one.
+    assert.equal(config.endpoints[0]!.model.config.openai_api_key, 'sk-from-file');
+    assert.equal(config.endpoints[1]!.model.config.openai_api_key, 'sk-from-file');
     assert.equal(config.endpoints[2]!.model.config.openai_api_key, join(dir, 'no-such-file'));
-    assert.ok(config.secrets.includes('sk-from-file\n'));
+    assert.ok(config.secrets.includes('sk-from-file'));
+    writeFileSync(keyFile, 'sk-two-lines\n\n');
+    const kept = await parse(`endpoints:\n  - name: f\n    endpoint_type: llm/v1/chat\n    model: {provider: openai, name: m, config: {openai_api_key: ${keyFile}}}\n`);
+    assert.equal(kept.endpoints[0]!.model.config.openai_api_key, 'sk-two-lines\n');
   });
 
   it('does not read files named by keys that are not credentials', async () => {

@@ -87,7 +87,7 @@ export const embeddingsBodySchema = z.looseObject({
 
 /** An in-band stream error as OpenAI-style servers send it: `data: {"error": {...}}`. */
 const streamErrorSchema = z.looseObject({
-  error: z.union([z.string(), z.looseObject({ message: z.string().nullish(), code: z.unknown(), type: z.string().nullish() })]),
+  error: z.union([z.string(), z.looseObject({ message: z.string().nullish(), code: z.unknown().optional(), type: z.string().nullish() })]),
 });
 
 function parseOr502<S extends z.ZodType>(schema: S, value: unknown, who: string, what: string): z.output<S> {
