@@ -17,6 +17,7 @@ import { RateLimiter } from './governance/rate-limit.ts';
 import { withRetries } from './governance/retry.ts';
 import { costOf } from './observe/cost.ts';
 import type { GatewayObserver, GatewayOperation, RequestRecord, TokenCounts } from './observe/record.ts';
+import { UsageSniffer } from './observe/usage-sniffer.ts';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCall } from './providers/provider.ts';
 import type {
   ChatChunk,
@@ -451,7 +452,8 @@ export class Gateway {
       });
       rc.record.status = value.status;
       const attempt = rc.record.attempts.at(-1)!;
-      return { ...value, body: this.tracked(rc, value.body, attempt, () => undefined) };
+      const sniffer = value.status < 300 ? new UsageSniffer(request.vendor, request.stream) : undefined;
+      return { ...value, body: this.tracked(rc, sniffed(rc, value.body, sniffer), attempt, () => undefined) };
     } catch (err) {
       const e = asGatewayError(err);
       // Out of retries on an upstream refusal: relay what the vendor said, as MLflow's passthrough does.
@@ -480,6 +482,20 @@ function describe(e: EndpointConfig): EndpointDescription {
     endpoint_url: `/gateway/${e.name}/invocations`,
     limit: e.limit ? { calls: e.limit.calls, key: e.limit.key ?? null, renewal_period: e.limit.renewal_period } : null,
   };
+}
+
+/** Relayed bytes, unchanged, with the vendor's usage put on the record once they have all passed. */
+async function* sniffed(rc: RequestContext, body: AsyncIterable<Uint8Array>, sniffer: UsageSniffer | undefined): AsyncIterable<Uint8Array> {
+  if (!sniffer) {
+    yield* body;
+    return;
+  }
+  for await (const chunk of body) {
+    sniffer.feed(chunk);
+    yield chunk;
+  }
+  const usage = sniffer.result();
+  if (usage) rc.record.usage = usage;
 }
 
 /** Pulls the first item now (so upstream refusals surface before any byte is sent), then the rest. */

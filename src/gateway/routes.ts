@@ -165,6 +165,7 @@ function post(
     } catch (err) {
       // Failures before the gateway took the request (bad JSON, bad fields) are requests too.
       gateway.finish(rc, err);
+      timingHeaders(reply, rc);
       return sendError(reply, gateway, err, render);
     }
   });

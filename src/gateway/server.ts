@@ -102,6 +102,8 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
           },
           { env: options.env, offline },
         );
+  // An edit made right after start-up must not slip past a watcher that is still scanning.
+  await watcher?.ready;
   await app.register(gatewayRoutes, { gateway, authToken: options.authToken, standalone: options.standalone, configPath: options.configPath, log, metrics });
   return {
     gateway,

@@ -440,7 +440,8 @@ export const anthropicProvider = defineProvider({
       embeddings: async () => {
         throw unsupported(NAME, 'embeddings');
       },
-      passthrough: (request, c) => passthrough(upstream, url, headers, request, c),
+      // The caller names the endpoint; Anthropic must get the endpoint's model.
+      passthrough: (request, c) => passthrough(upstream, url, headers, { ...request, body: { ...request.body, model } }, c),
       accepts: (request) => request.vendor === 'anthropic' && request.operation === 'messages',
     };
   },

@@ -35,7 +35,7 @@ export interface PassthroughRequest {
   vendor: 'openai' | 'anthropic' | 'gemini';
   /** Vendor path after its version prefix, e.g. `chat/completions`, `messages`, `models/x:generateContent`. */
   operation: string;
-  /** The caller's body with `model` already replaced by the endpoint's model name. */
+  /** The caller's body as sent; `model` names the endpoint, and the provider puts its own model in. */
   body: Record<string, unknown>;
   stream: boolean;
   /** Query parameters to forward (e.g. Gemini's `alt=sse`). */
