@@ -153,15 +153,15 @@ interface ClientCommandOptions {
   json?: boolean;
 }
 
-async function withClient<T>(options: ClientCommandOptions, fn: (client: MlflowClient) => Promise<T>): Promise<T> {
-  // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
-  // ephemeral server's main cost in CI.
-  const { MlflowClient } = await import('../client/index.ts');
-  let client: MlflowClient;
+/**
+ * Builds a client, runs `fn` with it and closes it. A constructor failure can only come from
+ * configuration (a URI, an MLFLOW_* number): a user mistake, reported as one line.
+ */
+async function withClosing<C extends { close(): Promise<void> }, T>(make: () => C, fn: (client: C) => Promise<T>): Promise<T> {
+  let client: C;
   try {
-    client = new MlflowClient({ trackingUri: options.trackingUri });
+    client = make();
   } catch (err) {
-    // Only configuration (tracking URI, MLFLOW_HTTP_* values) can fail here: a user mistake.
     throw new CliError((err as Error).message);
   }
   try {
@@ -169,6 +169,13 @@ async function withClient<T>(options: ClientCommandOptions, fn: (client: MlflowC
   } finally {
     await client.close();
   }
+}
+
+async function withClient<T>(options: ClientCommandOptions, fn: (client: MlflowClient) => Promise<T>): Promise<T> {
+  // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
+  // ephemeral server's main cost in CI.
+  const { MlflowClient } = await import('../client/index.ts');
+  return withClosing(() => new MlflowClient({ trackingUri: options.trackingUri }), fn);
 }
 
 // ---- the AI gateway ----
@@ -249,18 +256,7 @@ const DEFAULT_GATEWAY_URI = 'http://127.0.0.1:5000';
 async function withDeployments<T>(options: GatewayClientOptions, fn: (client: DeploymentsClient) => Promise<T>): Promise<T> {
   const { DeploymentsClient } = await import('../client/deployments.ts');
   const uri = options.gatewayUri ?? (process.env.MLFLOW_DEPLOYMENTS_TARGET || process.env.MLFLOW_GATEWAY_URI || DEFAULT_GATEWAY_URI);
-  let client: DeploymentsClient;
-  try {
-    client = new DeploymentsClient(uri, { token: options.authToken || undefined });
-  } catch (err) {
-    // Only configuration (the URI, MLFLOW_* numbers) can fail here: a user mistake.
-    throw new CliError((err as Error).message);
-  }
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
+  return withClosing(() => new DeploymentsClient(uri, { token: options.authToken || undefined }), fn);
 }
 
 function gatewayUriOption(): Option {

@@ -393,7 +393,7 @@ describe('anthropic provider: streaming', () => {
     assert.equal(chunks.at(-1)!.choices[0]!.finish_reason, 'length');
     // message_delta's totals replace message_start's.
     assert.deepEqual(chunks.at(-1)!.usage, { prompt_tokens: 4, completion_tokens: 9, total_tokens: 13 });
-    await assert.rejects(collect(chunksFromAnthropicEvents(fromArray([{ data: '{oops' }]))), isGatewayError('upstream', 502, /cannot read/));
+    await assert.rejects(collect(chunksFromAnthropicEvents(fromArray([{ data: '{oops' }]))), isGatewayError('upstream', 502, /not JSON/));
   });
 
   it('gives a tool call that streamed no input the arguments "{}"', async () => {

@@ -35,7 +35,7 @@ import {
   type AnthropicUsage,
 } from '../vendors/anthropic.ts';
 import { defineProvider, type PassthroughRequest, type PassthroughResponse, type Provider, type ProviderCall } from './provider.ts';
-import { completionsStreamViaChat, completionsViaChat, contentText, nowSeconds, unsupported, usageOf } from './shared.ts';
+import { completionsStreamViaChat, completionsViaChat, contentText, nowSeconds, parseEventJson, unsupported, usageOf } from './shared.ts';
 
 const NAME = 'anthropic';
 /** Used when the caller names no token limit; Anthropic requires one. */
@@ -285,7 +285,8 @@ function streamError(type: string, message: string): GatewayError {
 }
 
 function badUpstream(what: string, detail: string): GatewayError {
-  return new GatewayError('upstream', `${NAME} sent ${what} the gateway cannot read: ${detail.slice(0, 300)}`, { provider: NAME });
+  // Quoted whole: masking and shortening happen later, for every error alike.
+  return new GatewayError('upstream', `${NAME} sent ${what} the gateway cannot read: ${detail}`, { provider: NAME });
 }
 
 /** Unified chunks from Anthropic's stream events: role first, then text and tool-call deltas, then finish + usage. */
@@ -308,12 +309,7 @@ export async function* chunksFromAnthropicEvents(events: AsyncIterable<SseEvent>
   const toolDelta = (d: ToolCallDelta): ChatChunk => chunk({ tool_calls: [d] });
 
   for await (const sse of events) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(sse.data);
-    } catch {
-      throw badUpstream('a stream event', sse.data);
-    }
+    const raw = parseEventJson(sse.data, NAME);
     const type = (raw as { type?: unknown } | null)?.type;
     // Anthropic documents that new event types may appear; they are skipped, not fatal.
     if (typeof type !== 'string' || !STREAM_EVENT_TYPES.has(type)) continue;

@@ -13,7 +13,7 @@ import { GatewayError } from '../errors.ts';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, EmbeddingsRequest, EmbeddingsResponse, ToolCallDelta, Usage } from '../schemas.ts';
 import type { SseEvent, Upstream } from '../upstream.ts';
 import { defineProvider, type Provider, type ProviderCall } from './provider.ts';
-import { completionsStreamViaChat, completionsViaChat, contentText, embeddingsResponse, embeddingTexts, newId, nowSeconds, unsupported, usageOf } from './shared.ts';
+import { completionsStreamViaChat, completionsViaChat, contentText, embeddingsResponse, embeddingTexts, newId, nowSeconds, parseEventJson, unsupported, usageOf } from './shared.ts';
 
 const NAME = 'cohere';
 
@@ -274,12 +274,7 @@ export class CohereStreamReader {
 
   /** The chunks one event yields (none for bookkeeping events such as content-end). */
   read(event: SseEvent): ChatChunk[] {
-    let data: unknown;
-    try {
-      data = JSON.parse(event.data);
-    } catch {
-      throw new GatewayError('upstream', `Cohere sent a stream event that is not JSON: ${event.data.slice(0, 200)}`, { provider: NAME });
-    }
+    const data = parseEventJson(event.data, NAME);
     const base = streamEventSchema.safeParse(data);
     if (!base.success) throw unreadable('a stream event', base.error);
     const parse = <T extends z.ZodType>(schema: T): z.output<T> => {

@@ -29,7 +29,7 @@ import {
   type GeminiUsageMetadata,
 } from '../vendors/gemini.ts';
 import { defineProvider, type PassthroughRequest, type PassthroughResponse, type Provider, type ProviderCall } from './provider.ts';
-import { completionsStreamViaChat, completionsViaChat, contentText, embeddingsResponse, embeddingTexts, newId, nowSeconds, usageOf } from './shared.ts';
+import { completionsStreamViaChat, completionsViaChat, contentText, embeddingsResponse, embeddingTexts, newId, nowSeconds, parseEventJson, usageOf } from './shared.ts';
 
 const NAME = 'gemini';
 export const DEFAULT_GEMINI_API_BASE = 'https://generativelanguage.googleapis.com';
@@ -329,12 +329,7 @@ export async function* chatChunksFromGemini(events: AsyncIterable<{ data: string
 
   for await (const event of events) {
     if (event.data.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(event.data);
-    } catch {
-      throw new GatewayError('upstream', `Gemini sent a stream event that is not JSON: ${event.data.slice(0, 200)}`, { provider: NAME });
-    }
+    const json = parseEventJson(event.data, NAME);
     const error = geminiErrorBodySchema.safeParse(json);
     if (error.success) throw upstreamError(NAME, error.data.error.code, event.data, {});
     const body = readWire(geminiGenerateContentResponseSchema, json, 'stream event');

@@ -11,7 +11,7 @@ import type { ChatRequest, CompletionsChunk, CompletionsRequest, EmbeddingsReque
 import type { Upstream } from '../upstream.ts';
 import { embeddingsBodySchema, readChatChunk, readChatCompletion, readCompletion, readCompletionChunk } from '../vendors/openai.ts';
 import { defineProvider, type PassthroughRequest, type PassthroughResponse, type Provider, type ProviderCall, type ProviderModule } from './provider.ts';
-import { completionsStreamViaChat, completionsViaChat, embeddingsResponse } from './shared.ts';
+import { completionsStreamViaChat, completionsViaChat, embeddingsResponse, parseEventJson } from './shared.ts';
 
 type Operation = 'chat/completions' | 'completions' | 'embeddings' | 'responses';
 
@@ -129,14 +129,6 @@ class OpenAIFamilyProvider implements Provider {
     const headers: Record<string, string> = {};
     for (const h of FORWARDED_HEADERS) if (res.headers[h] !== undefined) headers[h] = res.headers[h];
     return { status: res.status, headers, body: res.body };
-  }
-}
-
-function parseEventJson(data: string, who: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    throw new GatewayError('upstream', `${who} sent a stream event that is not JSON: ${data.slice(0, 200)}`, { provider: who });
   }
 }
 

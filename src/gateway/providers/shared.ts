@@ -150,3 +150,15 @@ export function embeddingTexts(request: EmbeddingsRequest, provider: string): st
 export function unsupported(provider: string, what: string): GatewayError {
   return new GatewayError('invalid_request', `Provider ${provider} does not support ${what}. Point this endpoint at a provider that does.`);
 }
+
+/**
+ * One server-sent event's JSON. The message quotes the event whole: it is masked and shortened
+ * later, where every error is, so a cut here cannot leave half a key behind.
+ */
+export function parseEventJson(data: string, provider: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    throw new GatewayError('upstream', `${provider} sent a stream event that is not JSON: ${data}`, { provider });
+  }
+}
