@@ -3,11 +3,12 @@
  * against fresh databases, printed as JSON. Targets are reported, not asserted: timing belongs
  * here, never in unit tests. `--smoke` runs tiny sizes so CI proves the harness works without
  * spending minutes; `--only=a,b` runs a subset (cold_start, log_batch, search, artifacts,
- * sdk_overhead, otlp_ingest), e.g. while profiling.
+ * sdk_overhead, otlp_ingest, gateway), e.g. while profiling.
  */
 import { agent, smoke, startServer, stopServer } from './lib.ts';
 import { benchArtifactMemory, benchColdStart, benchLogBatch, benchSearch } from './tracking.ts';
 import { benchOtlpIngest, benchSdkOverhead } from './tracing.ts';
+import { benchGateway, GATEWAY_TARGETS } from './gateway.ts';
 
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const want = (name: string): boolean => !onlyArg || onlyArg.split(',').includes(name);
@@ -33,6 +34,7 @@ if (want('sdk_overhead') || want('otlp_ingest')) {
     await stopServer(s);
   }
 }
+if (want('gateway')) Object.assign(results, await benchGateway());
 const r = results as Record<string, number>;
 const met = (value: number | undefined, ok: (v: number) => boolean): boolean | null => (value === undefined ? null : ok(value));
 results.targets_met = {
@@ -42,6 +44,13 @@ results.targets_met = {
   artifact_memory: met(r.artifact_peak_over_idle_mb, (v) => v < 64),
   sdk_overhead: met(r.sdk_overhead_us_per_span, (v) => v < 5),
   otlp_ingest: met(r.otlp_ingest_spans_per_s, (v) => v >= 50_000),
+  gateway_cpu: met(r.gateway_cpu_ratio, (v) => v <= GATEWAY_TARGETS.cpuRatio),
+  gateway_added_p50: met(r.gateway_added_p50_ratio, (v) => v <= GATEWAY_TARGETS.addedP50Ratio),
+  gateway_rps: met(r.gateway_rps_ratio, (v) => v >= GATEWAY_TARGETS.rpsRatio),
+  gateway_stream_cpu: met(r.gateway_stream_cpu_ratio, (v) => v <= GATEWAY_TARGETS.cpuRatio),
+  gateway_stream_rps: met(r.gateway_stream_rps_ratio, (v) => v >= GATEWAY_TARGETS.rpsRatio),
+  gateway_stream_ttfc: met(r.gateway_stream_ttfc_over_floor_ms, (v) => v <= GATEWAY_TARGETS.ttfcOverFloorMs),
+  gateway_rss: met(r.gateway_rss_mb, (v) => v <= GATEWAY_TARGETS.rssMb),
 };
 console.log(JSON.stringify(results, null, 2));
 await agent.close();

@@ -32,7 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   Wq: () => (/* binding */ watchGatewayConfig)
 });
 
-// UNUSED EXPORTS: GATEWAY_CONFIG_ENV, GatewayConfigError, parseGatewayConfig
+// UNUSED EXPORTS: GATEWAY_CONFIG_ENV, GatewayConfigError, OFFLINE_KEY_PLACEHOLDER, parseGatewayConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -121,7 +121,7 @@ const embeddingsBodySchema = schemas.looseObject({
 });
 /** An in-band stream error as OpenAI-style servers send it: `data: {"error": {...}}`. */
 const streamErrorSchema = schemas.looseObject({
-    error: schemas.union([schemas.string(), schemas.looseObject({ message: schemas.string().nullish(), code: schemas.unknown(), type: schemas.string().nullish() })]),
+    error: schemas.union([schemas.string(), schemas.looseObject({ message: schemas.string().nullish(), code: schemas.unknown().optional(), type: schemas.string().nullish() })]),
 });
 function parseOr502(schema, value, who, what) {
     const parsed = schema.safeParse(value);
@@ -164,6 +164,9 @@ function readChatCompletion(body, who, fallbackModel) {
 }
 /** Throws the upstream's in-band error, if this event is one. */
 function throwIfStreamError(data, who) {
+    // Checked per chunk: only a chunk that has an `error` member is worth a schema parse.
+    if (data === null || typeof data !== 'object' || !('error' in data))
+        return;
     const e = streamErrorSchema.safeParse(data);
     if (!e.success)
         return;
@@ -362,6 +365,18 @@ function embeddingTexts(request, provider) {
 function unsupported(provider, what) {
     return new errors/* GatewayError */.Fe('invalid_request', `Provider ${provider} does not support ${what}. Point this endpoint at a provider that does.`);
 }
+/**
+ * One server-sent event's JSON. The message quotes the event whole: it is masked and shortened
+ * later, where every error is, so a cut here cannot leave half a key behind.
+ */
+function parseEventJson(data, provider) {
+    try {
+        return JSON.parse(data);
+    }
+    catch {
+        throw new errors/* GatewayError */.Fe('upstream', `${provider} sent a stream event that is not JSON: ${data}`, { provider });
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/gateway/providers/openai.js
 /**
@@ -450,9 +465,12 @@ class OpenAIFamilyProvider {
             usage: { prompt_tokens: b.usage?.prompt_tokens ?? null, total_tokens: b.usage?.total_tokens ?? null },
         };
     }
+    accepts(request) {
+        return request.vendor === 'openai' && this.f.passthrough.has(request.operation);
+    }
     async passthrough(request, call) {
         const operation = request.operation;
-        if (request.vendor !== 'openai' || !this.f.passthrough.has(operation))
+        if (!this.accepts(request))
             return undefined;
         const res = await this.f.upstream.send(this.name, {
             url: this.f.url(operation),
@@ -466,14 +484,6 @@ class OpenAIFamilyProvider {
             if (res.headers[h] !== undefined)
                 headers[h] = res.headers[h];
         return { status: res.status, headers, body: res.body };
-    }
-}
-function parseEventJson(data, who) {
-    try {
-        return JSON.parse(data);
-    }
-    catch {
-        throw new errors/* GatewayError */.Fe('upstream', `${who} sent a stream event that is not JSON: ${data.slice(0, 200)}`, { provider: who });
     }
 }
 function trimBase(base) {
@@ -899,7 +909,8 @@ function streamError(type, message) {
     return new errors/* GatewayError */.Fe((0,errors/* kindForStatus */.Av)(status), `${NAME} stream failed (${type}): ${message}`, { status, provider: NAME });
 }
 function badUpstream(what, detail) {
-    return new errors/* GatewayError */.Fe('upstream', `${NAME} sent ${what} the gateway cannot read: ${detail.slice(0, 300)}`, { provider: NAME });
+    // Quoted whole: masking and shortening happen later, for every error alike.
+    return new errors/* GatewayError */.Fe('upstream', `${NAME} sent ${what} the gateway cannot read: ${detail}`, { provider: NAME });
 }
 /** Unified chunks from Anthropic's stream events: role first, then text and tool-call deltas, then finish + usage. */
 async function* chunksFromAnthropicEvents(events) {
@@ -920,13 +931,7 @@ async function* chunksFromAnthropicEvents(events) {
     });
     const toolDelta = (d) => chunk({ tool_calls: [d] });
     for await (const sse of events) {
-        let raw;
-        try {
-            raw = JSON.parse(sse.data);
-        }
-        catch {
-            throw badUpstream('a stream event', sse.data);
-        }
+        const raw = parseEventJson(sse.data, NAME);
         const type = raw?.type;
         // Anthropic documents that new event types may appear; they are skipped, not fatal.
         if (typeof type !== 'string' || !anthropic/* STREAM_EVENT_TYPES */.wf.has(type))
@@ -1059,7 +1064,9 @@ const anthropicProvider = defineProvider({
             embeddings: async () => {
                 throw unsupported(NAME, 'embeddings');
             },
-            passthrough: (request, c) => passthrough(upstream, url, headers, request, c),
+            // The caller names the endpoint; Anthropic must get the endpoint's model.
+            passthrough: (request, c) => passthrough(upstream, url, headers, { ...request, body: { ...request.body, model } }, c),
+            accepts: (request) => request.vendor === 'anthropic' && request.operation === 'messages',
         };
     },
 });
@@ -1386,13 +1393,7 @@ async function* chatChunksFromGemini(events, model) {
     for await (const event of events) {
         if (event.data.trim() === '')
             continue;
-        let json;
-        try {
-            json = JSON.parse(event.data);
-        }
-        catch {
-            throw new errors/* GatewayError */.Fe('upstream', `Gemini sent a stream event that is not JSON: ${event.data.slice(0, 200)}`, { provider: gemini_NAME });
-        }
+        const json = parseEventJson(event.data, gemini_NAME);
         const error = gemini/* geminiErrorBodySchema */.BZ.safeParse(json);
         if (error.success)
             throw (0,upstream/* upstreamError */.Oh)(gemini_NAME, error.data.error.code, event.data, {});
@@ -1499,6 +1500,9 @@ function createGeminiProvider(model, config, upstream) {
             }
             // Gemini reports no token counts for embeddings.
             return embeddingsResponse(parsed.embeddings.map((e) => e.values), request, model, null);
+        },
+        accepts(request) {
+            return request.vendor === 'gemini' && /^[^:]+:(generateContent|streamGenerateContent)$/.test(request.operation);
         },
         async passthrough(request, call) {
             if (request.vendor !== 'gemini')
@@ -1788,13 +1792,7 @@ class CohereStreamReader {
     }
     /** The chunks one event yields (none for bookkeeping events such as content-end). */
     read(event) {
-        let data;
-        try {
-            data = JSON.parse(event.data);
-        }
-        catch {
-            throw new errors/* GatewayError */.Fe('upstream', `Cohere sent a stream event that is not JSON: ${event.data.slice(0, 200)}`, { provider: cohere_NAME });
-        }
+        const data = parseEventJson(event.data, cohere_NAME);
         const base = streamEventSchema.safeParse(data);
         if (!base.success)
             throw unreadable('a stream event', base.error);
@@ -2423,6 +2421,8 @@ const EMBEDDED_VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SECRET_VAR_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL/i;
 /** Longer strings are not paths worth a stat(). */
 const MAX_PATH_LENGTH = 4096;
+/** What an unset key variable becomes offline; never sent anywhere (replay opens no sockets). */
+const OFFLINE_KEY_PLACEHOLDER = 'offline-replay-no-key';
 /** Parses and validates config text. Throws GatewayConfigError. */
 async function parseGatewayConfig(text, options = {}) {
     return new ConfigReader(text, options).read();
@@ -2436,7 +2436,7 @@ async function loadGatewayConfig(path, options = {}) {
     catch (err) {
         throw new GatewayConfigError(path, { path: '', message: config_unreadable(err) }, { cause: err });
     }
-    return parseGatewayConfig(text, { file: path, env: options.env, baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)) });
+    return parseGatewayConfig(text, { file: path, env: options.env, baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)), offline: options.offline });
 }
 function config_unreadable(err) {
     const code = err.code;
@@ -2448,6 +2448,7 @@ class ConfigReader {
     #text;
     #file;
     #env;
+    #offline;
     #baseDir;
     #lines = new dist/* LineCounter */.HN();
     #doc;
@@ -2457,6 +2458,7 @@ class ConfigReader {
         this.#text = text;
         this.#file = options.file;
         this.#env = options.env ?? process.env;
+        this.#offline = options.offline ?? false;
         this.#baseDir = options.baseDir ?? (options.file ? (0,external_node_path_.dirname)((0,external_node_path_.resolve)(options.file)) : process.cwd());
     }
     async read() {
@@ -2657,7 +2659,7 @@ class ConfigReader {
         const last = path.at(-1);
         const secretKey = typeof last === 'string' && (0,secrets/* isSecretKey */.u)(last);
         const lookup = (name) => {
-            const v = this.#env[name];
+            const v = this.#env[name] ?? (this.#offline && secretKey ? OFFLINE_KEY_PLACEHOLDER : undefined);
             if (v === undefined) {
                 this.#fail(path, `environment variable ${name} is not set. Set it in the gateway's environment, or change this value.`);
             }
@@ -2669,7 +2671,7 @@ class ConfigReader {
         let resolved = whole ? lookup(whole[1] ?? whole[2]) : value.replace(EMBEDDED_VAR, (_, name) => lookup(name));
         if (!secretKey)
             return resolved;
-        // MLflow: a key that names an existing file is read from it, as-is (no trimming).
+        // MLflow: a key that names an existing file is read from it (less one trailing line break, below).
         if (resolved.length > 0 && resolved.length <= MAX_PATH_LENGTH && !resolved.includes('\0')) {
             let isFile = false;
             try {
@@ -2680,7 +2682,9 @@ class ConfigReader {
             }
             if (isFile) {
                 try {
-                    resolved = await (0,promises_.readFile)(resolved, 'utf8');
+                    // One trailing line break (`echo $KEY > key.txt`) is never part of a key, and as a header
+                    // it would fail every request; MLflow keeps it, we drop it (documented).
+                    resolved = (await (0,promises_.readFile)(resolved, 'utf8')).replace(/\r?\n$/, '');
                 }
                 catch (err) {
                     this.#fail(path, `names a key file that cannot be read (${err.code ?? 'error'}). Fix its permissions.`);
@@ -2817,7 +2821,7 @@ function watchGatewayConfig(path, handlers, options = {}) {
         lastText = text;
         let config;
         try {
-            config = await parseGatewayConfig(text, { file: path, env: options.env, baseDir: dir });
+            config = await parseGatewayConfig(text, { file: path, env: options.env, baseDir: dir, offline: options.offline });
         }
         catch (err) {
             report(err instanceof Error ? err : new Error(String(err)));
@@ -3102,6 +3106,8 @@ function escapeRegExp(text) {
 }
 class Redactor {
     #pattern;
+    /** Longest masked spelling: a stream holds back one less than this between chunks. */
+    #longest;
     constructor(secrets) {
         const variants = new Set();
         for (const secret of secrets) {
@@ -3115,6 +3121,37 @@ class Redactor {
         // Longest first, so a secret that contains another is masked whole.
         const sorted = [...variants].sort((a, b) => b.length - a.length);
         this.#pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+        this.#longest = sorted[0]?.length ?? 0;
+    }
+    /** Whether there is anything to mask. */
+    get active() {
+        return this.#pattern !== undefined;
+    }
+    /**
+     * A byte stream with secrets masked, for bodies relayed verbatim (passthrough). A secret may be
+     * split across chunks, so the last `longest − 1` characters of each chunk wait for the next one;
+     * with no secrets the stream passes through untouched.
+     */
+    async *redactStream(body) {
+        if (!this.#pattern) {
+            yield* body;
+            return;
+        }
+        const decoder = new TextDecoder();
+        const encoder = new TextEncoder();
+        const hold = this.#longest - 1;
+        let pending = '';
+        for await (const chunk of body) {
+            const text = this.redact(pending + decoder.decode(chunk, { stream: true }));
+            // Masks are never re-matched: `***` is shorter than any secret.
+            const cut = Math.max(0, text.length - hold);
+            pending = text.slice(cut);
+            if (cut > 0)
+                yield encoder.encode(text.slice(0, cut));
+        }
+        const rest = this.redact(pending + decoder.decode());
+        if (rest !== '')
+            yield encoder.encode(rest);
     }
     /** The text with every occurrence of a secret replaced by `***`. */
     redact(text) {
@@ -3153,17 +3190,11 @@ function isPlainObject(value) {
 /* harmony export */   Oh: () => (/* binding */ upstreamError)
 /* harmony export */ });
 /* unused harmony exports parseRetryAfter, upstreamErrorMessage */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
-/* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2309);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14909);
-/**
- * Calls to model providers: one undici Agent (a keep-alive pool per upstream origin) shared by all
- * providers, JSON and server-sent-event reads, and upstream failures turned into GatewayErrors
- * that keep the upstream status (a provider's 429 stays a 429, with its Retry-After).
- *
- * Every call takes the caller's AbortSignal, so a client that disconnects aborts the upstream call
- * and frees its socket instead of reading a stream nobody will see.
- */
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38321);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46752);
+/* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2309);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14909);
+
 
 
 
@@ -3184,14 +3215,17 @@ function parseRetryAfter(value) {
     const at = Date.parse(value);
     return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
-/** The human message in a provider's error body, whatever its vendor's shape. */
+/**
+ * The human message in a provider's error body, whatever its vendor's shape. Not shortened here:
+ * a key an upstream echoes must be masked before any cut, or a cut could leave part of it.
+ */
 function upstreamErrorMessage(text) {
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch {
-        return text.trim().slice(0, 500) || 'no error body';
+        return text.trim() || 'no error body';
     }
     // Gemini's streaming errors arrive as a one-element array.
     if (Array.isArray(parsed))
@@ -3212,9 +3246,9 @@ function upstreamErrorMessage(text) {
         if (Array.isArray(detail))
             return detail.map(validationItem).join('; ');
         if (detail !== undefined)
-            return JSON.stringify(detail).slice(0, 500);
+            return JSON.stringify(detail);
     }
-    return text.slice(0, 500);
+    return text;
 }
 /** One FastAPI/pydantic validation item (`{loc: ['body','seed'], msg}`) as `body.seed: msg`. */
 function validationItem(item) {
@@ -3225,7 +3259,7 @@ function validationItem(item) {
     return `${where ? `${where}: ` : ''}${typeof msg === 'string' ? msg : JSON.stringify(item)}`;
 }
 function upstreamError(who, status, text, headers) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .kindForStatus */ .Av)(status), `${who} answered ${status}: ${upstreamErrorMessage(text)}`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .kindForStatus */ .Av)(status), `${who} answered ${status}: ${upstreamErrorMessage(text)}`, {
         status,
         retryAfter: parseRetryAfter(headers['retry-after']),
         provider: who,
@@ -3234,7 +3268,7 @@ function upstreamError(who, status, text, headers) {
 class Upstream {
     agent;
     constructor(options = {}) {
-        this.agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({
+        this.agent = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({
             connections: options.connections ?? 128,
             keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
             // Headers can take long on big prompts; the caller's deadline (timeoutMs) is the real bound.
@@ -3250,7 +3284,7 @@ class Upstream {
         if (body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
             headers['content-type'] = 'application/json';
         try {
-            const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, { method: req.method ?? 'POST', headers, body, signal, dispatcher: this.agent });
+            const res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, { method: req.method ?? 'POST', headers, body, signal, dispatcher: this.agent });
             return { status: res.statusCode, headers: flatHeaders(res.headers), body: res.body };
         }
         catch (err) {
@@ -3267,7 +3301,7 @@ class Upstream {
             return { body: JSON.parse(text), headers: res.headers };
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe('upstream', `${who} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`, { provider: who });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe('upstream', `${who} answered ${res.status} with a body that is not JSON: ${text}`, { provider: who });
         }
     }
     /** A streaming call: yields server-sent events as they arrive; non-2xx throws before the first. */
@@ -3276,7 +3310,7 @@ class Upstream {
         if (res.status < 200 || res.status > 299)
             throw upstreamError(who, res.status, await readText(who, req, res), res.headers);
         const pending = [];
-        const parser = (0,eventsource_parser__WEBPACK_IMPORTED_MODULE_2__/* .createParser */ .C)({ onEvent: (e) => pending.push(e) });
+        const parser = (0,eventsource_parser__WEBPACK_IMPORTED_MODULE_3__/* .createParser */ .C)({ onEvent: (e) => pending.push(e) });
         const decoder = new TextDecoder();
         try {
             for await (const chunk of res.body) {
@@ -3306,23 +3340,23 @@ class Upstream {
 }
 async function readText(who, req, res) {
     try {
-        return await res.body.text();
+        return await (0,node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__.text)(res.body);
     }
     catch (err) {
         throw transportError(who, req, err);
     }
 }
 function transportError(who, req, err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe)
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe)
         return err;
     const origin = safeOrigin(req.url);
     if (req.signal.aborted)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe('unavailable', 'The caller went away; the upstream call was cancelled.', { status: 499, cause: err, provider: who });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe('unavailable', 'The caller went away; the upstream call was cancelled.', { status: 499, cause: err, provider: who });
     const e = err;
-    if (e.name === 'TimeoutError' || err instanceof undici__WEBPACK_IMPORTED_MODULE_0__/* .errors */ .sO.HeadersTimeoutError || err instanceof undici__WEBPACK_IMPORTED_MODULE_0__/* .errors */ .sO.BodyTimeoutError) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe('timeout', `${who} at ${origin} did not answer in time${req.timeoutMs ? ` (${req.timeoutMs} ms)` : ''}.`, { cause: err, provider: who });
+    if (e.name === 'TimeoutError' || err instanceof undici__WEBPACK_IMPORTED_MODULE_1__/* .errors */ .sO.HeadersTimeoutError || err instanceof undici__WEBPACK_IMPORTED_MODULE_1__/* .errors */ .sO.BodyTimeoutError) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe('timeout', `${who} at ${origin} did not answer in time${req.timeoutMs ? ` (${req.timeoutMs} ms)` : ''}.`, { cause: err, provider: who });
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GatewayError */ .Fe('unavailable', `Could not reach ${who} at ${origin}: ${e.code ?? e.message ?? String(err)}. Check the endpoint's api base URL and the network.`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GatewayError */ .Fe('unavailable', `Could not reach ${who} at ${origin}: ${e.code ?? e.message ?? String(err)}. Check the endpoint's api base URL and the network.`, {
         status: 502,
         cause: err,
         provider: who,

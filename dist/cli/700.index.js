@@ -1,5 +1,5 @@
 export const id = 700;
-export const ids = [700];
+export const ids = [700,167];
 export const modules = {
 
 /***/ 35556:
@@ -6669,12 +6669,22 @@ async function createTrackingApp(options) {
     if (options.gatewayConfigPath !== undefined) {
         const configPath = options.gatewayConfigPath;
         // Loaded only when asked for: a plain tracking server should not pay for the gateway's modules.
-        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(103), __webpack_require__.e(652)]).then(__webpack_require__.bind(__webpack_require__, 17652));
+        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
         let mounted;
         await app.register(async (gatewayScope) => {
-            mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog });
+            mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog, accessLog: options.gatewayAccessLog });
         });
-        app.addHook('onClose', async () => mounted?.close());
+        // Before the server stops listening: the tracer's last flush goes to this very server.
+        app.addHook('preClose', async () => mounted?.close());
+        // Every gateway request is traced into this very server, through its public API, once it listens.
+        app.addHook('onListen', async () => {
+            const address = app.server.address();
+            if (!mounted || typeof address !== 'object' || !address)
+                return;
+            const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+            const { gatewayTracer } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
+            mounted.gateway.addObserver(gatewayTracer(`http://${host}:${address.port}`, options.gatewayLog ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }));
+        });
     }
     return app;
 }
@@ -6690,6 +6700,7 @@ async function startTrackingServer(options = {}) {
             gatewayConfigPath: options.gatewayConfigPath,
             gatewayAuthToken: options.gatewayAuthToken,
             gatewayLog: options.gatewayLog,
+            gatewayAccessLog: options.gatewayAccessLog,
         });
     }
     catch (err) {

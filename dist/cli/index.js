@@ -16,6 +16,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 29907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -27,6 +34,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
@@ -191,6 +212,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 38321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
+
+/***/ }),
+
 /***/ 46466:
 /***/ ((module) => {
 
@@ -261,6 +289,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -282,10 +317,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 11493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+
+/***/ }),
+
 /***/ 28167:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -4864,6 +4913,7 @@ async function runServer(options) {
             gatewayConfigPath,
             gatewayAuthToken: gatewayConfigPath === undefined ? undefined : options.gatewayAuthToken || undefined,
             gatewayLog: stderrLog,
+            gatewayAccessLog: stdoutAccessLog,
         });
     }
     catch (err) {
@@ -4908,16 +4958,16 @@ function stopOnSignals(close) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
 }
-async function withClient(options, fn) {
-    // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
-    // ephemeral server's main cost in CI.
-    const { MlflowClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(249), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81233));
+/**
+ * Builds a client, runs `fn` with it and closes it. A constructor failure can only come from
+ * configuration (a URI, an MLFLOW_* number): a user mistake, reported as one line.
+ */
+async function withClosing(make, fn) {
     let client;
     try {
-        client = new MlflowClient({ trackingUri: options.trackingUri });
+        client = make();
     }
     catch (err) {
-        // Only configuration (tracking URI, MLFLOW_HTTP_* values) can fail here: a user mistake.
         throw new CliError(err.message);
     }
     try {
@@ -4927,6 +4977,31 @@ async function withClient(options, fn) {
         await client.close();
     }
 }
+async function withClient(options, fn) {
+    // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
+    // ephemeral server's main cost in CI.
+    const { MlflowClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58881));
+    return withClosing(() => new MlflowClient({ trackingUri: options.trackingUri }), fn);
+}
+/**
+ * One JSON line per gateway request on stdout (stderr carries the start-up line and problems).
+ * Lines written in the same turn of the event loop go out in one write: under load a write per
+ * request is a syscall per request.
+ */
+let accessLines = [];
+const stdoutAccessLog = (line) => {
+    if (accessLines.length === 0)
+        setImmediate(flushAccessLog);
+    accessLines.push(line);
+};
+function flushAccessLog() {
+    if (accessLines.length === 0)
+        return;
+    const text = `${accessLines.join('\n')}\n`;
+    accessLines = [];
+    process.stdout.write(text);
+}
+process.once('exit', flushAccessLog);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Provider keys are spent by whoever can reach an open gateway; say so when that is the network. */
 function warnIfOpenGateway(host, token, flag) {
@@ -4945,10 +5020,21 @@ async function runGateway(options) {
     const { resolveConfigPath } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16103));
     const configPath = (0,external_node_path_.resolve)(resolveConfigPath(options.configPath, process.env));
     const authToken = options.authToken || undefined;
-    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(703), __nccwpck_require__.e(103), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17652));
+    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
     let running;
     try {
-        running = await startGatewayServer({ configPath, host: options.host, port: options.port, authToken, watch: options.watch, log: stderrLog });
+        running = await startGatewayServer({
+            configPath,
+            host: options.host,
+            port: options.port,
+            authToken,
+            watch: options.watch,
+            log: stderrLog,
+            ...(options.accessLog ? { accessLog: stdoutAccessLog } : {}),
+            ...(options.trackingUri ? { trackingUri: options.trackingUri } : {}),
+            ...(options.record ? { record: (0,external_node_path_.resolve)(options.record) } : {}),
+            ...(options.replay ? { replay: (0,external_node_path_.resolve)(options.replay) } : {}),
+        });
     }
     catch (err) {
         throw listenError(err, options.host, options.port);
@@ -4964,20 +5050,7 @@ const DEFAULT_GATEWAY_URI = 'http://127.0.0.1:5000';
 async function withDeployments(options, fn) {
     const { DeploymentsClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37249));
     const uri = options.gatewayUri ?? (process.env.MLFLOW_DEPLOYMENTS_TARGET || process.env.MLFLOW_GATEWAY_URI || DEFAULT_GATEWAY_URI);
-    let client;
-    try {
-        client = new DeploymentsClient(uri, { token: options.authToken || undefined });
-    }
-    catch (err) {
-        // Only configuration (the URI, MLFLOW_* numbers) can fail here: a user mistake.
-        throw new CliError(err.message);
-    }
-    try {
-        return await fn(client);
-    }
-    finally {
-        await client.close();
-    }
+    return withClosing(() => new DeploymentsClient(uri, { token: options.authToken || undefined }), fn);
 }
 function gatewayUriOption() {
     return new Option('--gateway-uri <url>', `The gateway's URL (default: MLFLOW_DEPLOYMENTS_TARGET, then MLFLOW_GATEWAY_URI, then ${DEFAULT_GATEWAY_URI}).`);
@@ -5084,6 +5157,10 @@ function addGatewayCommands(program) {
         .addOption(new Option('--auth-token <token>', 'Callers must send this token (Authorization: Bearer, x-api-key, x-goog-api-key or api-key).').env('MLFLOW_GATEWAY_AUTH_TOKEN'))
         .option('--no-watch', 'Do not reload the config file when it changes.')
         .addOption(new Option('--workers <n>', "Accepted for MLflow compatibility and ignored: one Node process serves every request.").argParser(parsePositiveInt))
+        .addOption(new Option('--tracking-uri <uri>', 'Trace every request into this tracking server, in experiment gateway/<endpoint> (sampled by tracing.sampling_rate).').env('MLFLOW_TRACKING_URI'))
+        .option('--no-access-log', 'Do not print the access log (one JSON line per request on stdout, never prompt text).')
+        .addOption(new Option('--record <dir>', 'Store every upstream exchange in <dir> (keys never written), to replay later with --replay.').conflicts('replay'))
+        .option('--replay <dir>', 'Serve upstream answers from exchanges recorded with --record; no network. A request not recorded fails, naming its hash.')
         .action(async (options) => runGateway(options));
     gateway
         .command('query')

@@ -193,8 +193,23 @@ interface GatewayStartOptions {
   replay?: string;
 }
 
-/** One JSON line per gateway request on stdout (stderr carries the start-up line and problems). */
-const stdoutAccessLog = (line: string): void => void process.stdout.write(`${line}\n`);
+/**
+ * One JSON line per gateway request on stdout (stderr carries the start-up line and problems).
+ * Lines written in the same turn of the event loop go out in one write: under load a write per
+ * request is a syscall per request.
+ */
+let accessLines: string[] = [];
+const stdoutAccessLog = (line: string): void => {
+  if (accessLines.length === 0) setImmediate(flushAccessLog);
+  accessLines.push(line);
+};
+function flushAccessLog(): void {
+  if (accessLines.length === 0) return;
+  const text = `${accessLines.join('\n')}\n`;
+  accessLines = [];
+  process.stdout.write(text);
+}
+process.once('exit', flushAccessLog);
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -134,6 +134,8 @@ export function readChatCompletion(body: unknown, who: string, fallbackModel: st
 
 /** Throws the upstream's in-band error, if this event is one. */
 function throwIfStreamError(data: unknown, who: string): void {
+  // Checked per chunk: only a chunk that has an `error` member is worth a schema parse.
+  if (data === null || typeof data !== 'object' || !('error' in data)) return;
   const e = streamErrorSchema.safeParse(data);
   if (!e.success) return;
   const err = e.data.error;

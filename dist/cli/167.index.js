@@ -1,0 +1,105 @@
+export const id = 167;
+export const ids = [167];
+export const modules = {
+
+/***/ 45167:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E5: () => (/* binding */ MLFLOW_TAGS),
+/* harmony export */   Kh: () => (/* binding */ VIEW_TYPES),
+/* harmony export */   LV: () => (/* binding */ RUN_STATUSES),
+/* harmony export */   NJ: () => (/* binding */ ENTITY_KEY_PATTERN),
+/* harmony export */   _I: () => (/* binding */ VIEW_TYPE_NUMBERS),
+/* harmony export */   gm: () => (/* binding */ isPathSafeKey),
+/* harmony export */   gx: () => (/* binding */ LOGGED_MODEL_STATUSES),
+/* harmony export */   qz: () => (/* binding */ COMPATIBLE_MLFLOW_VERSION),
+/* harmony export */   rh: () => (/* binding */ MLFLOW_LIMITS),
+/* harmony export */   uC: () => (/* binding */ RUN_STATUS_NUMBERS)
+/* harmony export */ });
+/* unused harmony exports RUN_ID_PATTERN, EXPERIMENT_ID_PATTERN, isValidEntityKey */
+/**
+ * MLflow's validation limits (mlflow/utils/validation.py, MLflow 3.11), as pure data.
+ * This is the project's single definition: the store, the tracking routes, the client's
+ * batch splitting and the ESLint plugin all read it, so a limit changes in one place.
+ */
+const MLFLOW_LIMITS = {
+    /** Metric, param and run/experiment tag keys. */
+    maxEntityKeyLength: 250,
+    maxParamValueLength: 6000,
+    maxRunTagValueLength: 8000,
+    maxExperimentNameLength: 500,
+    maxExperimentTagValueLength: 5000,
+    maxTraceTagKeyLength: 250,
+    maxTraceTagValueLength: 8000,
+    logBatch: {
+        maxMetrics: 1000,
+        maxParams: 100,
+        maxTags: 100,
+        maxEntities: 1000,
+        maxRequestBytes: 1_000_000,
+    },
+    dataset: {
+        maxNameLength: 500,
+        maxDigestLength: 36,
+        maxSourceLength: 65_535,
+        maxSchemaLength: 1_048_575,
+        maxProfileLength: 16_777_215,
+        maxInputTagKeyLength: 255,
+        maxInputTagValueLength: 500,
+        maxDatasetsPerBatch: 1000,
+    },
+    searchRuns: { defaultMaxResults: 1000, maxResults: 50_000 },
+    searchExperiments: { defaultMaxResults: 1000, maxResults: 50_000 },
+    searchLoggedModels: { defaultMaxResults: 100, maxResults: 50_000 },
+    searchTraces: { defaultMaxResults: 100, maxResults: 500 },
+    metricHistory: { defaultMaxResults: 25_000, maxResults: 25_000 },
+    metricHistoryBulk: { maxRunIds: 100, maxResultsPerRun: 2500, maxResults: 25_000 },
+};
+/**
+ * Keys may hold word characters (Unicode), `/`, `.`, `-`, space and `:`. MLflow also rejects
+ * keys that a POSIX path normalisation would change (see {@link isPathSafeKey}).
+ */
+const ENTITY_KEY_PATTERN = /^[/\w.\- :]*$/u;
+const RUN_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,255}$/;
+const EXPERIMENT_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,63}$/;
+/** Mirrors MLflow's `posixpath.normpath(key) == key` check without importing node:path (pure data module). */
+function isPathSafeKey(key) {
+    if (key === '.' || key.startsWith('..') || key.startsWith('/'))
+        return false;
+    const parts = key.split('/');
+    // normpath collapses '//' and removes '.' segments and trailing slashes, so any of those changes the key.
+    return parts.every((p, i) => p !== '.' && p !== '..' && (p !== '' || (i === parts.length - 1 && parts.length === 1)));
+}
+/** The entity-key rule as one predicate: what MLflow's `_validate_metric_name`/`_validate_param_name` accept. */
+function isValidEntityKey(key) {
+    return key.length > 0 && key.length <= MLFLOW_LIMITS.maxEntityKeyLength && ENTITY_KEY_PATTERN.test(key) && isPathSafeKey(key);
+}
+const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'];
+/** Proto enum numbers, accepted on input as MLflow's protobuf parser does. */
+const RUN_STATUS_NUMBERS = { 1: 'RUNNING', 2: 'SCHEDULED', 3: 'FINISHED', 4: 'FAILED', 5: 'KILLED' };
+const VIEW_TYPES = ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'];
+const VIEW_TYPE_NUMBERS = { 1: 'ACTIVE_ONLY', 2: 'DELETED_ONLY', 3: 'ALL' };
+const LOGGED_MODEL_STATUSES = [
+    'LOGGED_MODEL_STATUS_UNSPECIFIED',
+    'LOGGED_MODEL_PENDING',
+    'LOGGED_MODEL_READY',
+    'LOGGED_MODEL_UPLOAD_FAILED',
+];
+/** The MLflow version whose wire behaviour we follow; `GET /version` answers it so 3.x clients enable span logging. */
+const COMPATIBLE_MLFLOW_VERSION = '3.11.0';
+/** System tags MLflow reads or writes. */
+const MLFLOW_TAGS = {
+    runName: 'mlflow.runName',
+    user: 'mlflow.user',
+    sourceName: 'mlflow.source.name',
+    sourceType: 'mlflow.source.type',
+    gitCommit: 'mlflow.source.git.commit',
+    parentRunId: 'mlflow.parentRunId',
+    loggedModels: 'mlflow.log-model.history',
+};
+
+
+/***/ })
+
+};
