@@ -1,5 +1,5 @@
 export const id = 700;
-export const ids = [700,167];
+export const ids = [700,41];
 export const modules = {
 
 /***/ 35556:
@@ -170,6 +170,32 @@ const MLFLOW_TAGS = {
     parentRunId: 'mlflow.parentRunId',
     loggedModels: 'mlflow.log-model.history',
 };
+
+
+/***/ }),
+
+/***/ 49263:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ GATEWAY_METADATA_KEYS),
+/* harmony export */   f: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE)
+/* harmony export */ });
+/**
+ * Trace metadata keys and span attributes that both the AI gateway (writing traces) and the
+ * store (ingesting OTLP spans) must spell the same way. Pure data.
+ */
+/** MLflow 3.x's gateway usage-tracking metadata (wire §9.1). */
+const GATEWAY_METADATA_KEYS = {
+    ENDPOINT_ID: 'mlflow.gateway.endpointId',
+    REQUEST_TYPE: 'mlflow.gateway.requestType',
+    CALLER: 'mlflow.gateway.caller',
+};
+/**
+ * Our OTLP extension: a root span attribute an mlflow-ts server takes as the trace info's
+ * `client_request_id`, so spans sent alone (no StartTraceV3) still carry it.
+ */
+const CLIENT_REQUEST_ID_ATTRIBUTE = 'mlflow.trace.clientRequestId';
 
 
 /***/ }),
@@ -1407,6 +1433,8 @@ function activeExperimentRow(sql, experimentId) {
     return row;
 }
 
+// EXTERNAL MODULE: ./build/src/mlflow/trace-keys.js
+var trace_keys = __webpack_require__(49263);
 ;// CONCATENATED MODULE: ./build/src/store/sqlite/search-sql.js
 /**
  * Compiles the search AST (search/ast.ts) to SQLite fragments with `?` placeholders, following
@@ -1967,6 +1995,7 @@ function compileTraceOrderBy(terms) {
 
 
 
+
 // ------------------------------------------------------------------------------------ MLflow keys
 /** Trace tags and metadata keys the store reads or writes (mlflow/tracing/constant.py). */
 const TRACE_KEYS = {
@@ -1988,11 +2017,24 @@ const SPAN_ATTRIBUTES = {
     outputs: 'mlflow.spanOutputs',
     tokenUsage: 'mlflow.chat.tokenUsage',
     cost: 'mlflow.llm.cost',
-    session: 'session.id',
-    user: 'user.id',
     genAiInputTokens: 'gen_ai.usage.input_tokens',
     genAiOutputTokens: 'gen_ai.usage.output_tokens',
 };
+/**
+ * Span attributes copied onto their trace's metadata at ingestion: MLflow's `session.id` and
+ * `user.id`, and (our extension) the AI gateway's `mlflow.gateway.*` keys under their own names,
+ * so a gateway trace arrives whole in one OTLP request. `afterFinal`: whether a value may still be
+ * added once StartTraceV3 has written the trace's info.
+ */
+const METADATA_FROM_ATTRIBUTES = new Map([
+    ['session.id', { key: TRACE_KEYS.session, afterFinal: false, rootOnly: false }],
+    ['user.id', { key: TRACE_KEYS.user, afterFinal: true, rootOnly: false }],
+    // Only from the trace's root: gateway spans inside a caller's trace leave the caller's info alone.
+    ...Object.values(trace_keys/* GATEWAY_METADATA_KEYS */.Q).map((k) => [k, { key: k, afterFinal: false, rootOnly: true }]),
+    // Not metadata but the info's `client_request_id` (the gateway's request id, as in its access log).
+    [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f, { key: trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f, afterFinal: false, rootOnly: true }],
+]);
+const METADATA_AFTER_FINAL = new Set([...METADATA_FROM_ATTRIBUTES.values()].filter((m) => m.afterFinal).map((m) => m.key));
 const TOKEN_KEYS = ['input_tokens', 'output_tokens', 'total_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
 const COST_KEYS = ['input_cost', 'output_cost', 'total_cost'];
 /** MLflow OSS caps request/response previews at 1000 characters (TRACE_REQUEST_RESPONSE_PREVIEW_MAX_LENGTH_OSS). */
@@ -2273,12 +2315,19 @@ function toSpanRow(span, index, traceIdCache) {
     if (!Array.isArray(attributes))
         throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.attributes: expected a list of {key, value}.`);
     const attrs = {};
+    let metadata;
     for (const a of attributes) {
         if (a === null || typeof a !== 'object' || typeof a.key !== 'string')
             throw (0,errors/* invalidParam */.$L)(`Invalid ${where}.attributes: expected a list of {key, value}.`);
         const name = PICKED_NAMES.get(a.key);
         if (name !== undefined)
             attrs[name] = a.value;
+        const meta = METADATA_FROM_ATTRIBUTES.get(a.key);
+        if (meta !== undefined && (!meta.rootOnly || parent === null)) {
+            const value = plainString(anyToJs(a.value));
+            if (value)
+                (metadata ??= {})[meta.key] = value;
+        }
     }
     const events = span.events ?? [];
     if (!Array.isArray(events))
@@ -2315,12 +2364,8 @@ function toSpanRow(span, index, traceIdCache) {
         usageValues: usage,
         hasIo: 'inputs' in attrs || 'outputs' in attrs,
     };
-    const session = plainString(anyToJs(attrs.session));
-    const user = plainString(anyToJs(attrs.user));
-    if (session)
-        row.session = session;
-    if (user)
-        row.user = user;
+    if (metadata)
+        row.metadata = metadata;
     return row;
 }
 // ------------------------------------------------------------------------------------ trace info from spans
@@ -2395,9 +2440,20 @@ function deriveTraceInfo(batch) {
         name: root?.name,
         tokenUsage: totals.tokenUsage,
         cost: totals.cost,
-        session: batch.find((s) => s.session)?.session,
-        user: batch.find((s) => s.user)?.user,
+        metadata: metadataOf(batch),
     };
+}
+/** Each attribute-borne metadata key, from the first span of the batch that carries it. */
+function metadataOf(batch) {
+    const out = {};
+    for (const s of batch) {
+        if (!s.metadata)
+            continue;
+        for (const [k, v] of Object.entries(s.metadata))
+            if (!(k in out))
+                out[k] = v;
+    }
+    return out;
 }
 // ------------------------------------------------------------------------------------ checks
 function joinUri(root, ...parts) {
@@ -2837,14 +2893,15 @@ class SqliteTraceStore {
      * row and index entry below lands at the right edge of its b-tree.
      */
     insertTraces(exp, traces) {
-        const insertInfo = this.sql.stmt(`INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state, request_preview, response_preview)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`);
+        const insertInfo = this.sql.stmt(`INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state, request_preview, response_preview, client_request_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
         const insertTag = this.sql.stmt('INSERT INTO trace_tags (trace_key, key, value) VALUES (?, ?, ?)');
         const insertMetadata = this.sql.stmt('INSERT INTO trace_metadata (trace_key, key, value) VALUES (?, ?, ?)');
         const insertSpan = this.sql.stmt(`INSERT INTO spans (${traces_SPAN_COLUMNS}) VALUES (${SPAN_PARAMS})`);
         for (const [traceId, batch] of traces) {
             const d = deriveTraceInfo(batch);
-            const key = Number(insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview).lastInsertRowid);
+            const { [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f]: clientRequestId, ...metadata } = d.metadata;
+            const key = Number(insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview, clientRequestId ?? null).lastInsertRowid);
             insertTag.run(key, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
             if (d.name !== undefined)
                 insertTag.run(key, TRACE_KEYS.traceNameTag, d.name);
@@ -2853,10 +2910,8 @@ class SqliteTraceStore {
                 insertMetadata.run(key, TRACE_KEYS.tokenUsage, d.tokenUsage);
             if (d.cost !== undefined)
                 insertMetadata.run(key, TRACE_KEYS.cost, d.cost);
-            if (d.session !== undefined)
-                insertMetadata.run(key, TRACE_KEYS.session, d.session);
-            if (d.user !== undefined)
-                insertMetadata.run(key, TRACE_KEYS.user, d.user);
+            for (const [k, v] of Object.entries(metadata))
+                insertMetadata.run(key, k, v);
             for (const s of batch)
                 insertSpan.run(key, s.spanId, s.parentSpanId, s.name, s.spanType, s.status, s.startNs, s.endNs, s.usage, s.content);
         }
@@ -2920,12 +2975,15 @@ class SqliteTraceStore {
         if (totals.cost !== undefined && !(finalized && this.getMetadata(key, TRACE_KEYS.cost) !== undefined)) {
             this.setMetadata(key, TRACE_KEYS.cost, totals.cost);
         }
-        const session = batch.find((s) => s.session)?.session;
-        if (session && !finalized && this.getMetadata(key, TRACE_KEYS.session) === undefined)
-            this.setMetadata(key, TRACE_KEYS.session, session);
-        const user = batch.find((s) => s.user)?.user;
-        if (user && this.getMetadata(key, TRACE_KEYS.user) === undefined)
-            this.setMetadata(key, TRACE_KEYS.user, user);
+        for (const [k, v] of Object.entries(metadataOf(batch))) {
+            if (k === trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f) {
+                if (!finalized)
+                    this.sql.run('UPDATE trace_info SET client_request_id = ? WHERE trace_key = ? AND client_request_id IS NULL', v, key);
+                continue;
+            }
+            if ((!finalized || METADATA_AFTER_FINAL.has(k)) && this.getMetadata(key, k) === undefined)
+                this.setMetadata(key, k, v);
+        }
         this.setTag(key, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
     }
     async getSpans(traceId) {

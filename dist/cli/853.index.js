@@ -1512,6 +1512,8 @@ class GatewayMetrics {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/mlflow/trace-keys.js
+var trace_keys = __webpack_require__(49263);
 // EXTERNAL MODULE: ./build/src/client/errors.js
 var client_errors = __webpack_require__(20486);
 // EXTERNAL MODULE: ./build/src/client/client.js
@@ -3493,11 +3495,10 @@ function recordStreamChunk(span, index, chunk) {
 
 
 
+
 /** MLflow's usage-tracking trace metadata (wire reference §9.1). */
 const GatewayTraceMetadataKey = {
-    ENDPOINT_ID: 'mlflow.gateway.endpointId',
-    REQUEST_TYPE: 'mlflow.gateway.requestType',
-    CALLER: 'mlflow.gateway.caller',
+    ...trace_keys/* GATEWAY_METADATA_KEYS */.Q,
     /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
     COST: 'mlflow.trace.cost',
 };
@@ -3632,6 +3633,8 @@ function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 
         // the gateway facts of a distributed request live.
         [GatewayTraceMetadataKey.ENDPOINT_ID]: record.endpoint,
         [GatewayTraceMetadataKey.REQUEST_TYPE]: requestType,
+        // An mlflow-ts server takes the info's client_request_id from here when no StartTraceV3 follows.
+        [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f]: record.id,
     };
     if (record.caller !== undefined) {
         attributes[GatewaySpanAttributeKey.CALLER] = record.caller;
@@ -3789,6 +3792,11 @@ class GatewayExperiments {
         }
     }
 }
+/** Whether a trace's info holds only what a server derives from its spans (state, previews, name, usage, cost, gateway keys). */
+function derivableInfo(t) {
+    const meta = t.info.traceMetadata;
+    return meta[constants_TraceMetadataKey.SAMPLING] === undefined && t.info.tags[constants_TraceTagKey.SLOW] === undefined;
+}
 /**
  * Sends a batch: per endpoint, the spans of every trace in one OTLP request, then each trace's
  * info. A retry after a partial failure resends only what did not get through.
@@ -3799,6 +3807,7 @@ class GatewayTraceExporter {
     #client;
     #ownsClient;
     #spansSent = new WeakSet();
+    #derives;
     constructor(http, client, ownsClient) {
         this.#http = http;
         this.#client = client;
@@ -3843,7 +3852,10 @@ class GatewayTraceExporter {
             }
         }
         // The info goes after the spans so it has the last word on metadata, as with MLflow's Python client.
-        const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t));
+        // An mlflow-ts server derives it from the spans (root span attributes carry the gateway's
+        // metadata), so only a trace whose info says more (sampling notes, the slow tag) needs it.
+        const derives = await this.#serverDerivesInfo(signal);
+        const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t) && !(derives && derivableInfo(t)));
         await forEachLimit(infos, TRACE_INFO_CONCURRENCY, async (t) => {
             try {
                 await this.#http.sendOk('POST', '/api/3.0/mlflow/traces', { body: JSON.stringify({ trace: { trace_info: t.toTraceInfoJson(experimentId) } }), signal, traces: [t] });
@@ -3852,6 +3864,28 @@ class GatewayTraceExporter {
                 errors.push(tracing_asExportError(err, [t]));
             }
         });
+    }
+    /**
+     * Whether the tracking server builds a trace's info from OTLP spans alone, gateway metadata
+     * included: ours does (it says `server: mlflow-ts` in server-info); MLflow needs StartTraceV3.
+     * Asked once; an unknown answer keeps the MLflow protocol.
+     */
+    #serverDerivesInfo(signal) {
+        this.#derives ??= this.#http.send('GET', '/api/3.0/mlflow/server-info', { signal }).then((res) => {
+            if (res.status !== 200)
+                return false;
+            try {
+                return JSON.parse(res.text).server === 'mlflow-ts';
+            }
+            catch {
+                return false;
+            }
+        }, () => {
+            // Asked again with the next batch: the server may just not be up yet.
+            this.#derives = undefined;
+            return false;
+        });
+        return this.#derives;
     }
     async shutdown() {
         await this.#http.close();

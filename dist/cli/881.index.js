@@ -1,5 +1,5 @@
 export const id = 881;
-export const ids = [881,167];
+export const ids = [881];
 export const modules = {
 
 /***/ 37249:

@@ -5020,7 +5020,7 @@ async function runGateway(options) {
     const { resolveConfigPath } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16103));
     const configPath = (0,external_node_path_.resolve)(resolveConfigPath(options.configPath, process.env));
     const authToken = options.authToken || undefined;
-    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
+    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
     let running;
     try {
         running = await startGatewayServer({

@@ -33,6 +33,7 @@
  * are logged once per burst (and once more when exports work again, with the number of traces
  * lost), never thrown into the gateway. `close()` flushes, bounded by `closeTimeoutMs`.
  */
+import { CLIENT_REQUEST_ID_ATTRIBUTE, GATEWAY_METADATA_KEYS } from '../../mlflow/trace-keys.ts';
 import { MlflowApiError, MlflowConnectionError } from '../../client/errors.ts';
 import { MlflowClient } from '../../client/client.ts';
 import { TracingConfigError } from '../../tracing/config.ts';
@@ -52,9 +53,7 @@ import type { AttemptRecord, GatewayObserver, GatewayOperation, RequestRecord } 
 
 /** MLflow's usage-tracking trace metadata (wire reference §9.1). */
 export const GatewayTraceMetadataKey = {
-  ENDPOINT_ID: 'mlflow.gateway.endpointId',
-  REQUEST_TYPE: 'mlflow.gateway.requestType',
-  CALLER: 'mlflow.gateway.caller',
+  ...GATEWAY_METADATA_KEYS,
   /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
   COST: 'mlflow.trace.cost',
 } as const;
@@ -239,6 +238,8 @@ export function buildGatewayTrace(record: RequestRecord, keep: SamplingOutcome =
     // the gateway facts of a distributed request live.
     [GatewayTraceMetadataKey.ENDPOINT_ID]: record.endpoint,
     [GatewayTraceMetadataKey.REQUEST_TYPE]: requestType,
+    // An mlflow-ts server takes the info's client_request_id from here when no StartTraceV3 follows.
+    [CLIENT_REQUEST_ID_ATTRIBUTE]: record.id,
   };
   if (record.caller !== undefined) {
     attributes[GatewaySpanAttributeKey.CALLER] = record.caller;
@@ -393,6 +394,12 @@ class GatewayExperiments {
   }
 }
 
+/** Whether a trace's info holds only what a server derives from its spans (state, previews, name, usage, cost, gateway keys). */
+function derivableInfo(t: Trace): boolean {
+  const meta = t.info.traceMetadata;
+  return meta[TraceMetadataKey.SAMPLING] === undefined && t.info.tags[TraceTagKey.SLOW] === undefined;
+}
+
 /**
  * Sends a batch: per endpoint, the spans of every trace in one OTLP request, then each trace's
  * info. A retry after a partial failure resends only what did not get through.
@@ -403,6 +410,7 @@ class GatewayTraceExporter implements TraceExporter {
   readonly #client: MlflowClient;
   readonly #ownsClient: boolean;
   readonly #spansSent = new WeakSet<Trace>();
+  #derives: Promise<boolean> | undefined;
 
   constructor(http: HttpSender, client: MlflowClient, ownsClient: boolean) {
     this.#http = http;
@@ -445,7 +453,10 @@ class GatewayTraceExporter implements TraceExporter {
       }
     }
     // The info goes after the spans so it has the last word on metadata, as with MLflow's Python client.
-    const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t));
+    // An mlflow-ts server derives it from the spans (root span attributes carry the gateway's
+    // metadata), so only a trace whose info says more (sampling notes, the slow tag) needs it.
+    const derives = await this.#serverDerivesInfo(signal);
+    const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t) && !(derives && derivableInfo(t)));
     await forEachLimit(infos, TRACE_INFO_CONCURRENCY, async (t) => {
       try {
         await this.#http.sendOk('POST', '/api/3.0/mlflow/traces', { body: JSON.stringify({ trace: { trace_info: t.toTraceInfoJson(experimentId) } }), signal, traces: [t] });
@@ -453,6 +464,30 @@ class GatewayTraceExporter implements TraceExporter {
         errors.push(asExportError(err, [t]));
       }
     });
+  }
+
+  /**
+   * Whether the tracking server builds a trace's info from OTLP spans alone, gateway metadata
+   * included: ours does (it says `server: mlflow-ts` in server-info); MLflow needs StartTraceV3.
+   * Asked once; an unknown answer keeps the MLflow protocol.
+   */
+  #serverDerivesInfo(signal: AbortSignal): Promise<boolean> {
+    this.#derives ??= this.#http.send('GET', '/api/3.0/mlflow/server-info', { signal }).then(
+      (res) => {
+        if (res.status !== 200) return false;
+        try {
+          return (JSON.parse(res.text) as { server?: unknown }).server === 'mlflow-ts';
+        } catch {
+          return false;
+        }
+      },
+      () => {
+        // Asked again with the next batch: the server may just not be up yet.
+        this.#derives = undefined;
+        return false;
+      },
+    );
+    return this.#derives;
   }
 
   async shutdown(): Promise<void> {

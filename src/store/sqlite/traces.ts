@@ -6,6 +6,7 @@
  * Every write runs in one synchronous transaction, so a span batch and the trace info derived
  * from it land together or not at all, and concurrent requests never see half a trace.
  */
+import { CLIENT_REQUEST_ID_ATTRIBUTE, GATEWAY_METADATA_KEYS } from '../../mlflow/trace-keys.ts';
 import { randomUUID } from 'node:crypto';
 import type { SQLInputValue } from 'node:sqlite';
 import { invalidParam, notFound } from '../../mlflow/errors.ts';
@@ -56,11 +57,25 @@ const SPAN_ATTRIBUTES = {
   outputs: 'mlflow.spanOutputs',
   tokenUsage: 'mlflow.chat.tokenUsage',
   cost: 'mlflow.llm.cost',
-  session: 'session.id',
-  user: 'user.id',
   genAiInputTokens: 'gen_ai.usage.input_tokens',
   genAiOutputTokens: 'gen_ai.usage.output_tokens',
 } as const;
+
+/**
+ * Span attributes copied onto their trace's metadata at ingestion: MLflow's `session.id` and
+ * `user.id`, and (our extension) the AI gateway's `mlflow.gateway.*` keys under their own names,
+ * so a gateway trace arrives whole in one OTLP request. `afterFinal`: whether a value may still be
+ * added once StartTraceV3 has written the trace's info.
+ */
+const METADATA_FROM_ATTRIBUTES: ReadonlyMap<string, { key: string; afterFinal: boolean; rootOnly: boolean }> = new Map([
+  ['session.id', { key: TRACE_KEYS.session, afterFinal: false, rootOnly: false }],
+  ['user.id', { key: TRACE_KEYS.user, afterFinal: true, rootOnly: false }],
+  // Only from the trace's root: gateway spans inside a caller's trace leave the caller's info alone.
+  ...Object.values(GATEWAY_METADATA_KEYS).map((k) => [k, { key: k, afterFinal: false, rootOnly: true }] as const),
+  // Not metadata but the info's `client_request_id` (the gateway's request id, as in its access log).
+  [CLIENT_REQUEST_ID_ATTRIBUTE, { key: CLIENT_REQUEST_ID_ATTRIBUTE, afterFinal: false, rootOnly: true }],
+]);
+const METADATA_AFTER_FINAL = new Set([...METADATA_FROM_ATTRIBUTES.values()].filter((m) => m.afterFinal).map((m) => m.key));
 
 const TOKEN_KEYS = ['input_tokens', 'output_tokens', 'total_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'] as const;
 const COST_KEYS = ['input_cost', 'output_cost', 'total_cost'] as const;
@@ -114,8 +129,8 @@ interface SpanRow {
   usageValues: Record<string, number> | undefined;
   /** Whether the span has inputs or outputs attributes (a root's are the trace's previews). */
   hasIo: boolean;
-  session?: string;
-  user?: string;
+  /** Trace metadata this span's attributes carry (METADATA_FROM_ATTRIBUTES). */
+  metadata?: Record<string, string>;
 }
 
 // ------------------------------------------------------------------------------------ OTLP values
@@ -374,10 +389,16 @@ function toSpanRow(span: SpanRecord, index: number, traceIdCache: Map<string, Tr
   const attributes = span.attributes ?? [];
   if (!Array.isArray(attributes)) throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
   const attrs: PickedAttributes = {};
+  let metadata: Record<string, string> | undefined;
   for (const a of attributes as unknown[]) {
     if (a === null || typeof a !== 'object' || typeof (a as OtlpKeyValue).key !== 'string') throw invalidParam(`Invalid ${where}.attributes: expected a list of {key, value}.`);
     const name = PICKED_NAMES.get((a as OtlpKeyValue).key);
     if (name !== undefined) attrs[name] = (a as OtlpKeyValue).value;
+    const meta = METADATA_FROM_ATTRIBUTES.get((a as OtlpKeyValue).key);
+    if (meta !== undefined && (!meta.rootOnly || parent === null)) {
+      const value = plainString(anyToJs((a as OtlpKeyValue).value));
+      if (value) (metadata ??= {})[meta.key] = value;
+    }
   }
   const events = span.events ?? [];
   if (!Array.isArray(events)) throw invalidParam(`Invalid ${where}.events: expected a list.`);
@@ -409,10 +430,7 @@ function toSpanRow(span: SpanRecord, index: number, traceIdCache: Map<string, Tr
     usageValues: usage,
     hasIo: 'inputs' in attrs || 'outputs' in attrs,
   };
-  const session = plainString(anyToJs(attrs.session));
-  const user = plainString(anyToJs(attrs.user));
-  if (session) row.session = session;
-  if (user) row.user = user;
+  if (metadata) row.metadata = metadata;
   return row;
 }
 
@@ -466,8 +484,8 @@ interface DerivedTraceInfo {
   name: string | undefined;
   tokenUsage: string | undefined;
   cost: string | undefined;
-  session: string | undefined;
-  user: string | undefined;
+  /** Metadata from span attributes, each key from the first span that has it. */
+  metadata: Record<string, string>;
 }
 
 /**
@@ -503,9 +521,18 @@ function deriveTraceInfo(batch: SpanRow[]): DerivedTraceInfo {
     name: root?.name,
     tokenUsage: totals.tokenUsage,
     cost: totals.cost,
-    session: batch.find((s) => s.session)?.session,
-    user: batch.find((s) => s.user)?.user,
+    metadata: metadataOf(batch),
   };
+}
+
+/** Each attribute-borne metadata key, from the first span of the batch that carries it. */
+function metadataOf(batch: readonly SpanRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of batch) {
+    if (!s.metadata) continue;
+    for (const [k, v] of Object.entries(s.metadata)) if (!(k in out)) out[k] = v;
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ checks
@@ -968,22 +995,24 @@ export class SqliteTraceStore implements TraceStore {
    */
   private insertTraces(exp: ExperimentRow, traces: [string, SpanRow[]][]): void {
     const insertInfo = this.sql.stmt(
-      `INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state, request_preview, response_preview)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration_ms, state, request_preview, response_preview, client_request_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertTag = this.sql.stmt('INSERT INTO trace_tags (trace_key, key, value) VALUES (?, ?, ?)');
     const insertMetadata = this.sql.stmt('INSERT INTO trace_metadata (trace_key, key, value) VALUES (?, ?, ?)');
     const insertSpan = this.sql.stmt(`INSERT INTO spans (${SPAN_COLUMNS}) VALUES (${SPAN_PARAMS})`);
     for (const [traceId, batch] of traces) {
       const d = deriveTraceInfo(batch);
-      const key = Number(insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview).lastInsertRowid);
+      const { [CLIENT_REQUEST_ID_ATTRIBUTE]: clientRequestId, ...metadata } = d.metadata;
+      const key = Number(
+        insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview, clientRequestId ?? null).lastInsertRowid,
+      );
       insertTag.run(key, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
       if (d.name !== undefined) insertTag.run(key, TRACE_KEYS.traceNameTag, d.name);
       insertTag.run(key, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
       if (d.tokenUsage !== undefined) insertMetadata.run(key, TRACE_KEYS.tokenUsage, d.tokenUsage);
       if (d.cost !== undefined) insertMetadata.run(key, TRACE_KEYS.cost, d.cost);
-      if (d.session !== undefined) insertMetadata.run(key, TRACE_KEYS.session, d.session);
-      if (d.user !== undefined) insertMetadata.run(key, TRACE_KEYS.user, d.user);
+      for (const [k, v] of Object.entries(metadata)) insertMetadata.run(key, k, v);
       for (const s of batch) insertSpan.run(key, s.spanId, s.parentSpanId, s.name, s.spanType, s.status, s.startNs, s.endNs, s.usage, s.content);
     }
   }
@@ -1056,10 +1085,13 @@ export class SqliteTraceStore implements TraceStore {
     if (totals.cost !== undefined && !(finalized && this.getMetadata(key, TRACE_KEYS.cost) !== undefined)) {
       this.setMetadata(key, TRACE_KEYS.cost, totals.cost);
     }
-    const session = batch.find((s) => s.session)?.session;
-    if (session && !finalized && this.getMetadata(key, TRACE_KEYS.session) === undefined) this.setMetadata(key, TRACE_KEYS.session, session);
-    const user = batch.find((s) => s.user)?.user;
-    if (user && this.getMetadata(key, TRACE_KEYS.user) === undefined) this.setMetadata(key, TRACE_KEYS.user, user);
+    for (const [k, v] of Object.entries(metadataOf(batch))) {
+      if (k === CLIENT_REQUEST_ID_ATTRIBUTE) {
+        if (!finalized) this.sql.run('UPDATE trace_info SET client_request_id = ? WHERE trace_key = ? AND client_request_id IS NULL', v, key);
+        continue;
+      }
+      if ((!finalized || METADATA_AFTER_FINAL.has(k)) && this.getMetadata(key, k) === undefined) this.setMetadata(key, k, v);
+    }
     this.setTag(key, TRACE_KEYS.spansLocationTag, SPANS_IN_TRACKING_STORE);
   }
 

@@ -184,6 +184,35 @@ export function tracesConformance(factory: StoreFactory): void {
       artifactRoot = (await store.getExperiment(exp)).artifact_location;
     });
 
+    it("takes a gateway root span's mlflow.gateway.* attributes as metadata and its request id as client_request_id, from the root only", async () => {
+      const gatewayAttrs = (endpoint: string, id: string) => [
+        kv('mlflow.gateway.endpointId', str(endpoint)),
+        kv('mlflow.gateway.requestType', str('unified/chat')),
+        kv('mlflow.trace.clientRequestId', str(id)),
+      ];
+      // Its own experiment: the trace-metrics tests count every span of the shared one.
+      const gw = await store.createExperiment({ name: 'gateway/chat' });
+      // A gateway trace of its own: root + attempt, new to the store in one call.
+      await store.traces.logSpans(gw, [
+        span({ trace: 930, id: 1, name: 'gateway/chat', start: S, durMs: 10, attrs: gatewayAttrs('chat', 'req-1') }),
+        span({ trace: 930, id: 2, parent: 1, name: 'openai/gpt', start: S + ms(1), durMs: 8 }),
+      ]);
+      const own = await store.traces.getTraceInfo(tid(930));
+      assert.equal(own.client_request_id, 'req-1');
+      assert.equal(own.trace_metadata['mlflow.gateway.endpointId'], 'chat');
+      assert.equal(own.trace_metadata['mlflow.gateway.requestType'], 'unified/chat');
+      assert.equal(own.trace_metadata['mlflow.trace.clientRequestId'], undefined);
+
+      // Gateway spans inside a caller's trace (their root has a parent) leave the caller's info alone,
+      // whether the trace is new or already stored.
+      await store.traces.logSpans(gw, [span({ trace: 931, id: 5, parent: 4, name: 'gateway/chat', start: S + ms(2), durMs: 3, attrs: gatewayAttrs('chat', 'req-2') })]);
+      await store.traces.logSpans(gw, [span({ trace: 931, id: 4, name: 'caller', start: S, durMs: 10 })]);
+      await store.traces.logSpans(gw, [span({ trace: 931, id: 6, parent: 4, name: 'gateway/chat', start: S + ms(5), durMs: 1, attrs: gatewayAttrs('chat', 'req-3') })]);
+      const caller = await store.traces.getTraceInfo(tid(931));
+      assert.equal(caller.client_request_id, undefined);
+      assert.equal(caller.trace_metadata['mlflow.gateway.endpointId'], undefined);
+    });
+
     it('builds one trace from spans arriving out of order in separate calls', async () => {
       // The child ends first and is exported before its parent exists anywhere.
       await store.traces.logSpans(exp, [

@@ -1,5 +1,5 @@
-export const id = 167;
-export const ids = [167];
+export const id = 41;
+export const ids = [41];
 export const modules = {
 
 /***/ 45167:
@@ -98,6 +98,32 @@ const MLFLOW_TAGS = {
     parentRunId: 'mlflow.parentRunId',
     loggedModels: 'mlflow.log-model.history',
 };
+
+
+/***/ }),
+
+/***/ 49263:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ GATEWAY_METADATA_KEYS),
+/* harmony export */   f: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE)
+/* harmony export */ });
+/**
+ * Trace metadata keys and span attributes that both the AI gateway (writing traces) and the
+ * store (ingesting OTLP spans) must spell the same way. Pure data.
+ */
+/** MLflow 3.x's gateway usage-tracking metadata (wire §9.1). */
+const GATEWAY_METADATA_KEYS = {
+    ENDPOINT_ID: 'mlflow.gateway.endpointId',
+    REQUEST_TYPE: 'mlflow.gateway.requestType',
+    CALLER: 'mlflow.gateway.caller',
+};
+/**
+ * Our OTLP extension: a root span attribute an mlflow-ts server takes as the trace info's
+ * `client_request_id`, so spans sent alone (no StartTraceV3) still carry it.
+ */
+const CLIENT_REQUEST_ID_ATTRIBUTE = 'mlflow.trace.clientRequestId';
 
 
 /***/ })
