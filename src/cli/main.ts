@@ -432,6 +432,105 @@ function viewOption(description: string): Option {
   return new Option('--view <view>', description).choices(VIEW_CHOICES).default('active_only');
 }
 
+interface RunCommandOptions {
+  entryPoint?: string[];
+  paramList?: string[];
+  steps?: string;
+  experimentName?: string;
+  experimentId?: string;
+  runName?: string;
+  envManager?: 'local' | 'virtualenv';
+  version?: string;
+  timeout?: number;
+  continueOnFailure?: boolean;
+}
+
+function parseParams(list: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const i = item.indexOf('=');
+    if (i <= 0) throw new CliError(`-P '${item}' is not key=value. Pass parameters as -P name=value.`);
+    out[item.slice(0, i)] = item.slice(i + 1);
+  }
+  return out;
+}
+
+/** A steps file: `steps:` lists entry point names or `{entry_point, parameters}` items. */
+async function readSteps(file: string): Promise<{ entryPoints: string[]; params: Record<string, string> }> {
+  const [{ readFile }, { parse }, { z }] = await Promise.all([import('node:fs/promises'), import('yaml'), import('zod')]);
+  const schema = z.strictObject({
+    steps: z
+      .array(z.union([z.string().min(1), z.strictObject({ entry_point: z.string().min(1), parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() })]))
+      .min(1),
+  });
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`--steps ${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const parsed = schema.safeParse(parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--steps ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}. Write \`steps: [prepare, train]\` or {entry_point, parameters} items.`);
+  }
+  const entryPoints: string[] = [];
+  const params: Record<string, string> = {};
+  for (const step of parsed.data.steps) {
+    if (typeof step === 'string') {
+      entryPoints.push(step);
+      continue;
+    }
+    entryPoints.push(step.entry_point);
+    for (const [k, v] of Object.entries(step.parameters ?? {})) params[`${step.entry_point}:${k}`] = String(v);
+  }
+  return { entryPoints, params };
+}
+
+async function runProjectCommand(uri: string, options: RunCommandOptions): Promise<void> {
+  const fromFile = options.steps ? await readSteps(options.steps) : { entryPoints: [], params: {} };
+  const entryPoints = [...fromFile.entryPoints, ...(options.entryPoint ?? [])];
+  const params = { ...fromFile.params, ...parseParams(options.paramList) };
+  const [{ runProject }, { forwardSignals }, { MlflowClient }] = await Promise.all([
+    import('../projects/index.ts'),
+    import('../projects/process.ts'),
+    import('../client/index.ts'),
+  ]);
+  // Without a tracking server, runs go to a local database as `mlflow run` writes ./mlruns.
+  let local: { url: string; close(): Promise<void> } | undefined;
+  if (!process.env.MLFLOW_TRACKING_URI) {
+    const { startTrackingServer } = await import('../tracking/server.ts');
+    local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
+    process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
+  }
+  const client = new MlflowClient(local ? { trackingUri: local.url } : {});
+  const abort = new AbortController();
+  const unsubscribe = forwardSignals(abort);
+  try {
+    const result = await runProject({
+      uri,
+      entryPoints,
+      params,
+      client,
+      signal: abort.signal,
+      ...(options.experimentName ? { experimentName: options.experimentName } : {}),
+      ...(options.experimentId ? { experimentId: options.experimentId } : {}),
+      ...(options.runName ? { runName: options.runName } : {}),
+      ...(options.envManager ? { envManager: options.envManager } : {}),
+      ...(options.version ? { version: options.version } : {}),
+      ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+      ...(options.continueOnFailure ? { continueOnFailure: true } : {}),
+    });
+    const steps = result.steps.length > 1 ? ` (${result.steps.map((s) => `${s.entryPoint}: ${s.status}`).join(', ')})` : '';
+    process.stderr.write(`mlflow-ts: run ${result.runId} in experiment ${result.experimentId} ${result.status}${steps}\n`);
+    if (result.status !== 'FINISHED') process.exitCode = 1;
+  } finally {
+    unsubscribe();
+    await client.close();
+    await local?.close();
+  }
+}
+
 function buildProgram(): Command {
   const program = new Command('mlflow-ts')
     .description('MLflow-compatible experiment tracking in TypeScript: the tracking server and MLflow CLI commands.')
@@ -502,6 +601,32 @@ function buildProgram(): Command {
     });
 
   addGatewayCommands(program);
+
+  program
+    .command('run')
+    .summary('Run an MLflow project (an MLproject entry point) as a tracked run.')
+    .description(
+      "Run an MLflow project from a directory or a git URL (`#subdirectory` allowed): each entry point's command runs with " +
+        'MLFLOW_TRACKING_URI, MLFLOW_RUN_ID and MLFLOW_EXPERIMENT_ID set, so its own MLflow client logs into the run. Several ' +
+        '-e options run as child runs of one parent run, in order. Without MLFLOW_TRACKING_URI the runs go to a local ' +
+        'mlruns.db through a server started for the duration.',
+    )
+    .argument('<uri>', 'Project directory or git URL.')
+    .option('-e, --entry-point <name>', "Entry point to run (repeatable, in order). Default: 'main'.", (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '-P, --param-list <key=value>',
+      'A parameter (repeatable). With several entry points it goes to those that declare it; <step>:<key>=<value> targets one.',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--steps <file>', 'A YAML file listing the entry points to run: `steps: [prepare, train]` or `{entry_point, parameters}` items.')
+    .addOption(new Option('--experiment-name <name>', 'Experiment to run in (created if missing).').env('MLFLOW_EXPERIMENT_NAME'))
+    .addOption(new Option('--experiment-id <id>', 'Experiment id to run in.').env('MLFLOW_EXPERIMENT_ID'))
+    .option('--run-name <name>', 'Name of the run (the parent run with several entry points).')
+    .addOption(new Option('--env-manager <manager>', "How to build the project's environment; default virtualenv for a python_env project, else local.").choices(['local', 'virtualenv']))
+    .option('-v, --version <ref>', 'Git commit, branch or tag to run (git URIs only).')
+    .option('--timeout <seconds>', "Kill an entry point's whole process tree after this many seconds; its run ends KILLED.", parsePositiveInt)
+    .option('--continue-on-failure', 'With several entry points, run the rest after one fails.')
+    .action(async (uri: string, options: RunCommandOptions) => runProjectCommand(uri, options));
 
   const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
   experiments
@@ -620,7 +745,7 @@ function buildProgram(): Command {
   return program;
 }
 
-const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError']);
+const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError', 'ProjectError', 'ProjectSourceError', 'EnvironmentError']);
 
 function reportAndExit(err: unknown): never {
   const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';
