@@ -2450,7 +2450,7 @@ class ConfigReader {
     #env;
     #offline;
     #baseDir;
-    #lines = new dist/* LineCounter */.HN();
+    #lines = new dist.LineCounter();
     #doc;
     #secrets = new Set();
     #custom = new Map();
@@ -2492,7 +2492,7 @@ class ConfigReader {
     #parseYaml() {
         // YAML 1.2 core schema (so `2024-02-01` stays a string), plus `<<` merge keys, which
         // PyYAML (and so MLflow) supports and shared-config files use.
-        const doc = (0,dist/* parseDocument */.Tp)(this.#text, { lineCounter: this.#lines, prettyErrors: false, merge: true });
+        const doc = (0,dist.parseDocument)(this.#text, { lineCounter: this.#lines, prettyErrors: false, merge: true });
         const error = doc.errors[0];
         if (error) {
             const { line, col } = this.#lines.linePos(error.pos[0]);
@@ -2744,15 +2744,15 @@ class ConfigReader {
             const parent = n === 1 ? this.#doc.contents : this.#doc.getIn(path.slice(0, n - 1), true);
             const last = path[n - 1];
             let node;
-            if ((0,dist/* isMap */.jh)(parent))
-                node = parent.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === last)?.key;
-            else if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number')
+            if ((0,dist.isMap)(parent))
+                node = parent.items.find((pair) => (0,dist.isScalar)(pair.key) && pair.key.value === last)?.key;
+            else if ((0,dist.isSeq)(parent) && typeof last === 'number')
                 node = parent.items[last];
-            if ((0,dist/* isNode */.Ll)(node) && node.range)
+            if ((0,dist.isNode)(node) && node.range)
                 return this.#lines.linePos(node.range[0]).line;
         }
         const root = this.#doc.contents;
-        return (0,dist/* isNode */.Ll)(root) && root.range ? this.#lines.linePos(root.range[0]).line : undefined;
+        return (0,dist.isNode)(root) && root.range ? this.#lines.linePos(root.range[0]).line : undefined;
     }
     #problem(path, message, line) {
         // Every secret seen so far is masked, in case a provider's schema message echoes a value.

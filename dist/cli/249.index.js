@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DeploymentsClient: () => (/* binding */ DeploymentsClient)
+/* harmony export */   DeploymentsClient: () => (/* binding */ DeploymentsClient),
+/* harmony export */   d: () => (/* binding */ DeploymentsConnectionError),
+/* harmony export */   p: () => (/* binding */ getDeployClient)
 /* harmony export */ });
-/* unused harmony exports DeploymentsConnectionError, getDeployClient */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2309);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46752);

@@ -66,9 +66,9 @@ function splitLogBatch(input, limits = _mlflow_limits_js__WEBPACK_IMPORTED_MODUL
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ toKeyValues),
 /* harmony export */   p: () => (/* binding */ MlflowClient)
 /* harmony export */ });
-/* unused harmony export toKeyValues */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);

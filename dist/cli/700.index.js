@@ -6749,7 +6749,7 @@ async function createTrackingApp(options) {
     if (options.gatewayConfigPath !== undefined) {
         const configPath = options.gatewayConfigPath;
         // Loaded only when asked for: a plain tracking server should not pay for the gateway's modules.
-        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
+        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
         let mounted;
         await app.register(async (gatewayScope) => {
             mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog, accessLog: options.gatewayAccessLog });
@@ -6762,7 +6762,7 @@ async function createTrackingApp(options) {
             if (!mounted || typeof address !== 'object' || !address)
                 return;
             const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-            const { gatewayTracer } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(59), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
+            const { gatewayTracer } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
             mounted.gateway.addObserver(gatewayTracer(`http://${host}:${address.port}`, options.gatewayLog ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }));
         });
     }

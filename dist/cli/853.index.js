@@ -1578,8 +1578,8 @@ function formatPath(path) {
  * config. Throws ProjectConfigError.
  */
 function parseProjectConfig(text, file = PROJECT_CONFIG_FILE) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true });
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: true });
     if (doc.errors.length > 0) {
         throw new ProjectConfigError(file, doc.errors.map((e) => ({ path: '', line: e.linePos?.[0].line, message: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` })));
     }
@@ -1589,7 +1589,7 @@ function parseProjectConfig(text, file = PROJECT_CONFIG_FILE) {
         return result.data;
     const lineOf = (path) => {
         const node = doc.getIn(path, true);
-        if (!(0,dist/* isNode */.Ll)(node) || !node.range)
+        if (!(0,dist.isNode)(node) || !node.range)
             return undefined;
         return lineCounter.linePos(node.range[0]).line;
     };

@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DeploymentsClient: () => (/* binding */ DeploymentsClient)
+/* harmony export */   DeploymentsClient: () => (/* binding */ DeploymentsClient),
+/* harmony export */   d: () => (/* binding */ DeploymentsConnectionError),
+/* harmony export */   p: () => (/* binding */ getDeployClient)
 /* harmony export */ });
-/* unused harmony exports DeploymentsConnectionError, getDeployClient */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2309);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46752);
@@ -379,16 +380,28 @@ function getDeployClient(target, options = {}) {
 /***/ 58881:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  MlflowClient: () => (/* reexport */ client/* MlflowClient */.p)
+  ActiveRun: () => (/* reexport */ ActiveRun),
+  DeploymentsClient: () => (/* reexport */ deployments.DeploymentsClient),
+  DeploymentsConnectionError: () => (/* reexport */ deployments/* DeploymentsConnectionError */.d),
+  MlflowApiError: () => (/* reexport */ errors/* MlflowApiError */.ge),
+  MlflowClient: () => (/* reexport */ client_client/* MlflowClient */.p),
+  MlflowConnectionError: () => (/* reexport */ errors/* MlflowConnectionError */.s_),
+  getActiveRun: () => (/* reexport */ getActiveRun),
+  getDefaultClient: () => (/* reexport */ getDefaultClient),
+  getDeployClient: () => (/* reexport */ deployments/* getDeployClient */.p),
+  setDefaultClient: () => (/* reexport */ setDefaultClient),
+  setExperiment: () => (/* reexport */ setExperiment),
+  splitLogBatch: () => (/* reexport */ batch/* splitLogBatch */.f),
+  startRun: () => (/* reexport */ startRun)
 });
 
-// UNUSED EXPORTS: ActiveRun, DeploymentsClient, DeploymentsConnectionError, MlflowApiError, MlflowConnectionError, getActiveRun, getDefaultClient, getDeployClient, setDefaultClient, setExperiment, splitLogBatch, startRun
-
 // EXTERNAL MODULE: ./build/src/client/client.js
-var client = __webpack_require__(29418);
+var client_client = __webpack_require__(29418);
 // EXTERNAL MODULE: ./build/src/client/errors.js
 var errors = __webpack_require__(20486);
 // EXTERNAL MODULE: ./build/src/client/deployments.js
@@ -424,7 +437,7 @@ function getActiveRun() {
 }
 /** The client fluent calls use when given none; built from MLFLOW_TRACKING_* on first use. */
 function getDefaultClient() {
-    defaultClient ??= new MlflowClient();
+    defaultClient ??= new client_client/* MlflowClient */.p();
     return defaultClient;
 }
 /** Replaces the default client (undefined: rebuild from the environment on next use). */
@@ -436,7 +449,7 @@ async function findExperiment(client, name) {
         return await client.getExperimentByName(name);
     }
     catch (err) {
-        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
+        if (err instanceof errors/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
             return undefined;
         throw err;
     }
@@ -453,7 +466,7 @@ async function setExperiment(name, options = {}) {
             experiment = await client.getExperiment(await client.createExperiment(name));
         }
         catch (err) {
-            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
+            if (!(err instanceof errors/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
                 throw err;
             experiment = await client.getExperimentByName(name);
         }
@@ -466,7 +479,7 @@ async function setExperiment(name, options = {}) {
 }
 function currentUser() {
     try {
-        return userInfo().username;
+        return (0,external_node_os_.userInfo)().username;
     }
     catch {
         // userInfo throws for uids without a passwd entry (common in containers).
@@ -476,12 +489,12 @@ function currentUser() {
 /** The tags MLflow's fluent start_run adds, so runs look the same in the UI whichever client logged them. */
 function standardTags(user) {
     const tags = [
-        { key: MLFLOW_TAGS.user, value: user },
-        { key: MLFLOW_TAGS.sourceName, value: process.argv[1] ?? process.argv0 },
-        { key: MLFLOW_TAGS.sourceType, value: 'LOCAL' },
+        { key: limits/* MLFLOW_TAGS */.E5.user, value: user },
+        { key: limits/* MLFLOW_TAGS */.E5.sourceName, value: process.argv[1] ?? process.argv0 },
+        { key: limits/* MLFLOW_TAGS */.E5.sourceType, value: 'LOCAL' },
     ];
     if (process.env.GITHUB_SHA)
-        tags.push({ key: MLFLOW_TAGS.gitCommit, value: process.env.GITHUB_SHA });
+        tags.push({ key: limits/* MLFLOW_TAGS */.E5.gitCommit, value: process.env.GITHUB_SHA });
     return tags;
 }
 async function resolveExperimentId(client, explicit) {
@@ -496,17 +509,50 @@ async function resolveExperimentId(client, explicit) {
         return (await setExperiment(process.env.MLFLOW_EXPERIMENT_NAME, { client })).experiment_id;
     return '0';
 }
+/** The MLFLOW_RUN_ID value already resumed by this process (the variable itself is left for child processes and tracing). */
+let consumedEnvRunId;
+/** The run to resume and where its id came from, or undefined to create a run. */
+function runToResume(explicit) {
+    if (explicit)
+        return { runId: explicit, source: 'the runId option' };
+    const fromEnv = process.env.MLFLOW_RUN_ID;
+    // MLflow deletes the variable once used so a second start_run makes a new run; remembering
+    // the value has the same effect without changing the environment other code reads.
+    if (!fromEnv || fromEnv === consumedEnvRunId)
+        return undefined;
+    consumedEnvRunId = fromEnv;
+    return { runId: fromEnv, source: 'MLFLOW_RUN_ID' };
+}
+async function resumeRun(client, resume, options) {
+    const { runId, source } = resume;
+    const existing = await client.getRun(runId);
+    if (existing.info.lifecycle_stage === 'deleted') {
+        throw new Error(`Cannot resume run ${runId} (from ${source}): it is deleted. Restore it (MlflowClient.restoreRun) or start a new run.`);
+    }
+    const expected = options.experimentId ?? activeExperiments.get(client);
+    if (expected !== undefined && expected !== existing.info.experiment_id) {
+        throw new Error(`Cannot resume run ${runId} (from ${source}): it belongs to experiment ${existing.info.experiment_id}, ` +
+            `but experiment ${expected} was chosen (${options.experimentId !== undefined ? 'experimentId option' : 'setExperiment'}). ` +
+            'Make them match (e.g. --experiment-name/--experiment-id of the project run) or choose no experiment in the script.');
+    }
+    // Status only: the server keeps end_time, as MLflow's resume does.
+    await client.updateRun(runId, { status: 'RUNNING' });
+    const tags = (0,client_client/* toKeyValues */.I)(options.tags);
+    if (tags.length > 0)
+        await client.logBatch(runId, { tags });
+    return client.getRun(runId);
+}
 /** A started run. Logging calls go straight to the server; `end` is idempotent. */
 class ActiveRun {
     client;
-    /** The run as the server returned it at creation. */
+    /** The run as the server returned it at creation (or on resumption). */
     run;
     #ended = false;
     constructor(client, run) {
         this.client = client;
         this.run = run;
     }
-    /** The run's info at creation (`run.info.run_id`, as with MLflow's Python ActiveRun). */
+    /** The run's info at start (`run.info.run_id`, as with MLflow's Python ActiveRun). */
     get info() {
         return this.run.info;
     }
@@ -559,19 +605,23 @@ class ActiveRun {
         await this.end();
     }
 }
-async function startRun(options = {}, fn) {
-    const client = options.client ?? getDefaultClient();
+async function createRun(client, options) {
     const experimentId = await resolveExperimentId(client, options.experimentId);
     const user = currentUser();
     const tags = new Map();
-    for (const { key, value } of [...standardTags(user), ...toKeyValues(options.tags)])
+    for (const { key, value } of [...standardTags(user), ...(0,client_client/* toKeyValues */.I)(options.tags)])
         tags.set(key, value);
-    const run = new ActiveRun(client, await client.createRun({
+    return client.createRun({
         experimentId,
         runName: options.runName,
         userId: user,
         tags: [...tags].map(([key, value]) => ({ key, value })),
-    }));
+    });
+}
+async function startRun(options = {}, fn) {
+    const client = options.client ?? getDefaultClient();
+    const resume = runToResume(options.runId);
+    const run = new ActiveRun(client, resume ? await resumeRun(client, resume, options) : await createRun(client, options));
     if (!fn)
         return run;
     let failed = false;

@@ -198,6 +198,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 80099:
 /***/ ((module) => {
 
@@ -4666,6 +4673,36 @@ const PACKAGE_VERSION = package_namespaceObject.rE;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -5017,10 +5054,10 @@ const stderrLog = {
 };
 async function runGateway(options) {
     // Loaded here so the other commands never pay for the gateway's modules.
-    const { resolveConfigPath } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16103));
+    const { resolveConfigPath } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(357), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16103));
     const configPath = (0,external_node_path_.resolve)(resolveConfigPath(options.configPath, process.env));
     const authToken = options.authToken || undefined;
-    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(59), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
+    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(357), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
     let running;
     try {
         running = await startGatewayServer({
@@ -5188,6 +5225,94 @@ function trackingUriOption() {
 function viewOption(description) {
     return new Option('--view <view>', description).choices(VIEW_CHOICES).default('active_only');
 }
+function parseParams(list = []) {
+    const out = {};
+    for (const item of list) {
+        const i = item.indexOf('=');
+        if (i <= 0)
+            throw new CliError(`-P '${item}' is not key=value. Pass parameters as -P name=value.`);
+        out[item.slice(0, i)] = item.slice(i + 1);
+    }
+    return out;
+}
+/** A steps file: `steps:` lists entry point names or `{entry_point, parameters}` items. */
+async function readSteps(file) {
+    const [{ readFile }, { parse }, { z }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19)), __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19)), Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82618))]);
+    const schema = z.strictObject({
+        steps: z
+            .array(z.union([z.string().min(1), z.strictObject({ entry_point: z.string().min(1), parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() })]))
+            .min(1),
+    });
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        throw new CliError(`--steps ${file}: cannot read the file (${err.code ?? 'error'}).`);
+    }
+    const parsed = schema.safeParse(parse(text));
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CliError(`--steps ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}. Write \`steps: [prepare, train]\` or {entry_point, parameters} items.`);
+    }
+    const entryPoints = [];
+    const params = {};
+    for (const step of parsed.data.steps) {
+        if (typeof step === 'string') {
+            entryPoints.push(step);
+            continue;
+        }
+        entryPoints.push(step.entry_point);
+        for (const [k, v] of Object.entries(step.parameters ?? {}))
+            params[`${step.entry_point}:${k}`] = String(v);
+    }
+    return { entryPoints, params };
+}
+async function runProjectCommand(uri, options) {
+    const fromFile = options.steps ? await readSteps(options.steps) : { entryPoints: [], params: {} };
+    const entryPoints = [...fromFile.entryPoints, ...(options.entryPoint ?? [])];
+    const params = { ...fromFile.params, ...parseParams(options.paramList) };
+    const [{ runProject }, { forwardSignals }, { MlflowClient }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(815), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59290)),
+        __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397)),
+        Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58881)),
+    ]);
+    // Without a tracking server, runs go to a local database as `mlflow run` writes ./mlruns.
+    let local;
+    if (!process.env.MLFLOW_TRACKING_URI) {
+        const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(703), __nccwpck_require__.e(365), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22700));
+        local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
+        process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
+    }
+    const client = new MlflowClient(local ? { trackingUri: local.url } : {});
+    const abort = new AbortController();
+    const unsubscribe = forwardSignals(abort);
+    try {
+        const result = await runProject({
+            uri,
+            entryPoints,
+            params,
+            client,
+            signal: abort.signal,
+            ...(options.experimentName ? { experimentName: options.experimentName } : {}),
+            ...(options.experimentId ? { experimentId: options.experimentId } : {}),
+            ...(options.runName ? { runName: options.runName } : {}),
+            ...(options.envManager ? { envManager: options.envManager } : {}),
+            ...(options.version ? { version: options.version } : {}),
+            ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+            ...(options.continueOnFailure ? { continueOnFailure: true } : {}),
+        });
+        const steps = result.steps.length > 1 ? ` (${result.steps.map((s) => `${s.entryPoint}: ${s.status}`).join(', ')})` : '';
+        process.stderr.write(`mlflow-ts: run ${result.runId} in experiment ${result.experimentId} ${result.status}${steps}\n`);
+        if (result.status !== 'FINISHED')
+            process.exitCode = 1;
+    }
+    finally {
+        unsubscribe();
+        await client.close();
+        await local?.close();
+    }
+}
 function buildProgram() {
     const program = new Command('mlflow-ts')
         .description('MLflow-compatible experiment tracking in TypeScript: the tracking server and MLflow CLI commands.')
@@ -5225,6 +5350,25 @@ function buildProgram() {
         return runServer(options);
     });
     addGatewayCommands(program);
+    program
+        .command('run')
+        .summary('Run an MLflow project (an MLproject entry point) as a tracked run.')
+        .description("Run an MLflow project from a directory or a git URL (`#subdirectory` allowed): each entry point's command runs with " +
+        'MLFLOW_TRACKING_URI, MLFLOW_RUN_ID and MLFLOW_EXPERIMENT_ID set, so its own MLflow client logs into the run. Several ' +
+        '-e options run as child runs of one parent run, in order. Without MLFLOW_TRACKING_URI the runs go to a local ' +
+        'mlruns.db through a server started for the duration.')
+        .argument('<uri>', 'Project directory or git URL.')
+        .option('-e, --entry-point <name>', "Entry point to run (repeatable, in order). Default: 'main'.", (v, prev = []) => [...prev, v])
+        .option('-P, --param-list <key=value>', 'A parameter (repeatable). With several entry points it goes to those that declare it; <step>:<key>=<value> targets one.', (v, prev = []) => [...prev, v])
+        .option('--steps <file>', 'A YAML file listing the entry points to run: `steps: [prepare, train]` or `{entry_point, parameters}` items.')
+        .addOption(new Option('--experiment-name <name>', 'Experiment to run in (created if missing).').env('MLFLOW_EXPERIMENT_NAME'))
+        .addOption(new Option('--experiment-id <id>', 'Experiment id to run in.').env('MLFLOW_EXPERIMENT_ID'))
+        .option('--run-name <name>', 'Name of the run (the parent run with several entry points).')
+        .addOption(new Option('--env-manager <manager>', "How to build the project's environment; default virtualenv for a python_env project, else local.").choices(['local', 'virtualenv']))
+        .option('-v, --version <ref>', 'Git commit, branch or tag to run (git URIs only).')
+        .option('--timeout <seconds>', "Kill an entry point's whole process tree after this many seconds; its run ends KILLED.", parsePositiveInt)
+        .option('--continue-on-failure', 'With several entry points, run the rest after one fails.')
+        .action(async (uri, options) => runProjectCommand(uri, options));
     const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
     experiments
         .command('search')
@@ -5341,7 +5485,7 @@ function buildProgram() {
     });
     return program;
 }
-const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError']);
+const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError', 'ProjectError', 'ProjectSourceError', 'EnvironmentError']);
 function reportAndExit(err) {
     const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';
     // By name, so reporting an error never loads the client or store modules just to compare classes.

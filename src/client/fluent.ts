@@ -67,9 +67,20 @@ export async function setExperiment(name: string, options: { client?: MlflowClie
 }
 
 export interface StartRunOptions {
+  /**
+   * Resume this run (set RUNNING again) instead of creating one. Default: the run named by
+   * MLFLOW_RUN_ID, which `mlflow-ts run` and `mlflow run` set for the project's command; the
+   * variable is used by the first startRun that sees it, so later ones create runs of their own.
+   */
+  runId?: string;
+  /** For a new run only; a resumed run keeps its name, as with MLflow. */
   runName?: string;
+  /** Set on the new run, or added to the resumed one. */
   tags?: KeyValues;
-  /** Default: the experiment from setExperiment, then MLFLOW_EXPERIMENT_ID, then MLFLOW_EXPERIMENT_NAME, then "0". */
+  /**
+   * Default: the experiment from setExperiment, then MLFLOW_EXPERIMENT_ID, then MLFLOW_EXPERIMENT_NAME, then "0".
+   * When a run is resumed, this (or setExperiment's) must be the run's experiment or startRun throws.
+   */
   experimentId?: string;
   client?: MlflowClient;
 }
@@ -103,10 +114,45 @@ async function resolveExperimentId(client: MlflowClient, explicit: string | unde
   return '0';
 }
 
+/** The MLFLOW_RUN_ID value already resumed by this process (the variable itself is left for child processes and tracing). */
+let consumedEnvRunId: string | undefined;
+
+/** The run to resume and where its id came from, or undefined to create a run. */
+function runToResume(explicit: string | undefined): { runId: string; source: string } | undefined {
+  if (explicit) return { runId: explicit, source: 'the runId option' };
+  const fromEnv = process.env.MLFLOW_RUN_ID;
+  // MLflow deletes the variable once used so a second start_run makes a new run; remembering
+  // the value has the same effect without changing the environment other code reads.
+  if (!fromEnv || fromEnv === consumedEnvRunId) return undefined;
+  consumedEnvRunId = fromEnv;
+  return { runId: fromEnv, source: 'MLFLOW_RUN_ID' };
+}
+
+async function resumeRun(client: MlflowClient, resume: { runId: string; source: string }, options: StartRunOptions): Promise<Run> {
+  const { runId, source } = resume;
+  const existing = await client.getRun(runId);
+  if (existing.info.lifecycle_stage === 'deleted') {
+    throw new Error(`Cannot resume run ${runId} (from ${source}): it is deleted. Restore it (MlflowClient.restoreRun) or start a new run.`);
+  }
+  const expected = options.experimentId ?? activeExperiments.get(client);
+  if (expected !== undefined && expected !== existing.info.experiment_id) {
+    throw new Error(
+      `Cannot resume run ${runId} (from ${source}): it belongs to experiment ${existing.info.experiment_id}, ` +
+        `but experiment ${expected} was chosen (${options.experimentId !== undefined ? 'experimentId option' : 'setExperiment'}). ` +
+        'Make them match (e.g. --experiment-name/--experiment-id of the project run) or choose no experiment in the script.',
+    );
+  }
+  // Status only: the server keeps end_time, as MLflow's resume does.
+  await client.updateRun(runId, { status: 'RUNNING' });
+  const tags = toKeyValues(options.tags);
+  if (tags.length > 0) await client.logBatch(runId, { tags });
+  return client.getRun(runId);
+}
+
 /** A started run. Logging calls go straight to the server; `end` is idempotent. */
 export class ActiveRun {
   readonly client: MlflowClient;
-  /** The run as the server returned it at creation. */
+  /** The run as the server returned it at creation (or on resumption). */
   readonly run: Run;
   #ended = false;
 
@@ -115,7 +161,7 @@ export class ActiveRun {
     this.run = run;
   }
 
-  /** The run's info at creation (`run.info.run_id`, as with MLflow's Python ActiveRun). */
+  /** The run's info at start (`run.info.run_id`, as with MLflow's Python ActiveRun). */
   get info(): RunInfo {
     return this.run.info;
   }
@@ -181,25 +227,27 @@ export class ActiveRun {
   }
 }
 
-/** Starts a run and returns its handle; the caller ends it. */
-export function startRun(options?: StartRunOptions): Promise<ActiveRun>;
-/** Starts a run, runs `fn`, and ends the run FINISHED, or FAILED (rethrowing) if `fn` throws. */
-export function startRun<T>(options: StartRunOptions, fn: (run: ActiveRun) => T | Promise<T>): Promise<T>;
-export async function startRun<T>(options: StartRunOptions = {}, fn?: (run: ActiveRun) => T | Promise<T>): Promise<ActiveRun | T> {
-  const client = options.client ?? getDefaultClient();
+async function createRun(client: MlflowClient, options: StartRunOptions): Promise<Run> {
   const experimentId = await resolveExperimentId(client, options.experimentId);
   const user = currentUser();
   const tags = new Map<string, string>();
   for (const { key, value } of [...standardTags(user), ...toKeyValues(options.tags)]) tags.set(key, value);
-  const run = new ActiveRun(
-    client,
-    await client.createRun({
-      experimentId,
-      runName: options.runName,
-      userId: user,
-      tags: [...tags].map(([key, value]) => ({ key, value })),
-    }),
-  );
+  return client.createRun({
+    experimentId,
+    runName: options.runName,
+    userId: user,
+    tags: [...tags].map(([key, value]) => ({ key, value })),
+  });
+}
+
+/** Starts (or resumes, see StartRunOptions.runId) a run and returns its handle; the caller ends it. */
+export function startRun(options?: StartRunOptions): Promise<ActiveRun>;
+/** Starts (or resumes) a run, runs `fn`, and ends the run FINISHED, or FAILED (rethrowing) if `fn` throws. */
+export function startRun<T>(options: StartRunOptions, fn: (run: ActiveRun) => T | Promise<T>): Promise<T>;
+export async function startRun<T>(options: StartRunOptions = {}, fn?: (run: ActiveRun) => T | Promise<T>): Promise<ActiveRun | T> {
+  const client = options.client ?? getDefaultClient();
+  const resume = runToResume(options.runId);
+  const run = new ActiveRun(client, resume ? await resumeRun(client, resume, options) : await createRun(client, options));
   if (!fn) return run;
 
   let failed = false;

@@ -233,9 +233,11 @@ describe('docker_env', () => {
       assert.ok(!macArgs.includes('--network'));
       assert.ok(macArgs.includes('MLFLOW_TRACKING_URI=http://host.docker.internal:5000/'), macArgs.join(' '));
 
-      const withUser = await prepareEnvironment(spec, options(dir, { platform: 'linux', baseEnv: base, trackingEnv: { MLFLOW_TRACKING_URI: 'https://user:pw@mlflow.example.com' } }));
-      assert.ok(!withUser.argv('x').some((a) => a.includes('pw')));
-      assert.equal(withUser.env.MLFLOW_TRACKING_URI, 'https://user:pw@mlflow.example.com');
+      // A distinctive password: temp directory names in argv are random and could contain a short one.
+      const uri = 'https://user:s3cret-pw-7f2e@mlflow.example.com';
+      const withUser = await prepareEnvironment(spec, options(dir, { platform: 'linux', baseEnv: base, trackingEnv: { MLFLOW_TRACKING_URI: uri } }));
+      assert.ok(!withUser.argv('x').some((a) => a.includes('s3cret-pw-7f2e')));
+      assert.equal(withUser.env.MLFLOW_TRACKING_URI, uri);
 
       const file = await prepareEnvironment(spec, options(dir, { platform: 'linux', baseEnv: base, trackingEnv: { MLFLOW_TRACKING_URI: 'file:///srv/mlruns' } }));
       const fileArgs = file.argv('x');
