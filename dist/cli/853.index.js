@@ -837,6 +837,10 @@ class Gateway {
     names() {
         return [...this.state.endpoints.keys(), ...this.state.routes.keys()];
     }
+    /** Whether a name is an endpoint or a route of the running config. */
+    knows(name) {
+        return this.state.endpoints.has(name) || this.state.routes.has(name);
+    }
     describeAll() {
         return this.state.config.endpoints.map((e) => gateway_describe(e));
     }
@@ -3581,6 +3585,12 @@ class RecordOwner {
         // The trace is assembled by buildGatewayTrace once every span has ended.
     }
 }
+/** A failed request or attempt: its error kind as an attribute, an `exception` event, ERROR status. */
+function markFailed(span, kind, message, atNs) {
+    span.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
+    span.addEvent({ name: 'exception', timestamp: atNs, attributes: { 'exception.type': kind, 'exception.message': message } });
+    span.setStatus(constants_SpanStatusCode.ERROR, `${kind}: ${message}`);
+}
 function attemptSpan(owner, parentId, spanType, operation, a) {
     const name = a.provider && a.model ? `${a.provider}/${a.model}` : `attempt ${a.attempt}`;
     const span = new span_LiveSpan(owner, { spanId: newSpanIdHex(), parentId, name, startTimeNs: msToNs(a.startMs), spanType });
@@ -3594,13 +3604,8 @@ function attemptSpan(owner, parentId, spanType, operation, a) {
     });
     recordLlmRequest(span, { provider: a.provider || undefined, model: a.model || undefined, operation: GENAI_OPERATION[operation] });
     const endTimeNs = msToNs(a.endMs);
-    if (failed(a.status, a.error)) {
-        const kind = a.error?.kind ?? 'upstream';
-        const message = a.error?.message ?? `The upstream answered HTTP ${a.status}.`;
-        span.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
-        span.addEvent({ name: 'exception', timestamp: endTimeNs, attributes: { 'exception.type': kind, 'exception.message': message } });
-        span.setStatus(constants_SpanStatusCode.ERROR, `${kind}: ${message}`);
-    }
+    if (failed(a.status, a.error))
+        markFailed(span, a.error?.kind ?? 'upstream', a.error?.message ?? `The upstream answered HTTP ${a.status}.`, endTimeNs);
     span.end({ endTimeNs });
     return span;
 }
@@ -3685,13 +3690,8 @@ function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 
         outputs.cache_hit = true;
     root.setOutputs(outputs);
     const children = record.attempts.map((a) => attemptSpan(owner, root.spanId, spanType, record.operation, a));
-    if (isError) {
-        const kind = record.error?.kind ?? 'upstream';
-        const message = record.error?.message ?? `The gateway answered HTTP ${record.status}.`;
-        root.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
-        root.addEvent({ name: 'exception', timestamp: endNs, attributes: { 'exception.type': kind, 'exception.message': message } });
-        root.setStatus(constants_SpanStatusCode.ERROR, `${kind}: ${message}`);
-    }
+    if (isError)
+        markFailed(root, record.error?.kind ?? 'upstream', record.error?.message ?? `The gateway answered HTTP ${record.status}.`, endNs);
     root.end({ endTimeNs: endNs });
     const tags = { [constants_TraceTagKey.TRACE_NAME]: root.name };
     const durationMs = record.endMs - record.startMs;
@@ -5587,7 +5587,6 @@ async function unified(ctx, name, body, kind) {
     const { gateway, rc } = ctx;
     // The endpoint, not the caller, picks the model on the invocations routes.
     const { model: _ignored, ...rest } = body;
-    rc.record.endpoint = name;
     const provider = () => ({ provider: rc.record.servedBy?.provider });
     const inBand = (e) => ({ error: mlflowErrorBody(e) });
     if (kind === 'embeddings')
@@ -5632,7 +5631,6 @@ async function openaiEmbeddings(ctx, body) {
 /** A front's request answered through the unified schema (the vendors differ). */
 async function translated(ctx, front, name, body, hints) {
     const { gateway, rc } = ctx;
-    rc.record.endpoint = name;
     const parsed = front.parse(body, hints);
     const renderCtx = { requestedModel: name, request: parsed.request };
     if (parsed.stream)
@@ -5771,7 +5769,7 @@ async function gatewayRoutes(app, options) {
         app.get(`${prefix}/models`, async () => models());
         app.get(`${prefix}/models/:name`, async (request, reply) => {
             const name = endpointParam(request);
-            if (gateway.names().includes(name))
+            if (gateway.knows(name))
                 return { id: name, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' };
             return sendError(reply, gateway, new errors/* GatewayError */.Fe('not_found', `The model '${name}' does not exist: it is not an endpoint of this gateway.`), openaiErrorBody);
         });
@@ -5825,8 +5823,8 @@ async function mountGateway(app, options) {
     const config = await (0,gateway_config/* loadGatewayConfig */.TK)(options.configPath, { env: options.env, offline });
     const log = options.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) };
     // Metrics label unknown names as one value (no cardinality from callers); the gateway knows the names.
-    const known = { names: () => [] };
-    const metrics = new GatewayMetrics({ isKnownEndpoint: (name) => known.names().includes(name) });
+    const known = { knows: (_name) => false };
+    const metrics = new GatewayMetrics({ isKnownEndpoint: (name) => known.knows(name) });
     const observers = [
         metrics,
         ...(options.accessLog ? [new AccessLog(options.accessLog)] : []),
@@ -5837,7 +5835,7 @@ async function mountGateway(app, options) {
     const redactor = () => gateway.redactor;
     const ownUpstream = options.upstream === undefined && options.replay ? new ReplayUpstream(options.replay, { redactor }) : options.upstream === undefined && options.record ? new RecordingUpstream(options.record, { redactor }) : undefined;
     const gateway = new Gateway(config, { ...options.runtime, upstream: options.upstream ?? ownUpstream, observers });
-    known.names = () => gateway.names();
+    known.knows = (name) => gateway.knows(name);
     const watcher = options.watch === false
         ? undefined
         : (0,gateway_config/* watchGatewayConfig */.Wq)(options.configPath, {

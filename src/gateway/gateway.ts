@@ -162,6 +162,11 @@ export class Gateway {
     return [...this.state.endpoints.keys(), ...this.state.routes.keys()];
   }
 
+  /** Whether a name is an endpoint or a route of the running config. */
+  knows(name: string): boolean {
+    return this.state.endpoints.has(name) || this.state.routes.has(name);
+  }
+
   describeAll(): EndpointDescription[] {
     return this.state.config.endpoints.map((e) => describe(e));
   }

@@ -188,7 +188,6 @@ async function unified(ctx: Ctx, name: string, body: Record<string, unknown>, ki
   const { gateway, rc } = ctx;
   // The endpoint, not the caller, picks the model on the invocations routes.
   const { model: _ignored, ...rest } = body;
-  rc.record.endpoint = name;
   const provider = () => ({ provider: rc.record.servedBy?.provider });
   const inBand = (e: GatewayError) => ({ error: mlflowErrorBody(e) });
   if (kind === 'embeddings') return sendJson(ctx, { ...(await gateway.embeddings(name, parseBody(embeddingsRequestSchema, rest), rc)), ...provider() });
@@ -240,7 +239,6 @@ async function openaiEmbeddings(ctx: Ctx, body: Record<string, unknown>): Promis
 /** A front's request answered through the unified schema (the vendors differ). */
 async function translated(ctx: Ctx, front: ChatFront, name: string, body: unknown, hints?: { stream?: boolean }): Promise<FastifyReply> {
   const { gateway, rc } = ctx;
-  rc.record.endpoint = name;
   const parsed = front.parse(body, hints);
   const renderCtx = { requestedModel: name, request: parsed.request };
   if (parsed.stream) return sendSse(ctx, front.renderStream(redacted(gateway, await gateway.chatStream(name, { ...parsed.request, stream: true }, rc)), renderCtx));
@@ -391,7 +389,7 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayRoutes
     app.get(`${prefix}/models`, async () => models());
     app.get(`${prefix}/models/:name`, async (request, reply) => {
       const name = endpointParam(request);
-      if (gateway.names().includes(name)) return { id: name, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' };
+      if (gateway.knows(name)) return { id: name, object: 'model', created: 0, owned_by: 'mlflow-ts-gateway' };
       return sendError(reply, gateway, new GatewayError('not_found', `The model '${name}' does not exist: it is not an endpoint of this gateway.`), openaiErrorBody);
     });
   }

@@ -68,8 +68,8 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
   const config = await loadGatewayConfig(options.configPath, { env: options.env, offline });
   const log: GatewayLog = options.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) };
   // Metrics label unknown names as one value (no cardinality from callers); the gateway knows the names.
-  const known = { names: (): string[] => [] };
-  const metrics = new GatewayMetrics({ isKnownEndpoint: (name) => known.names().includes(name) });
+  const known = { knows: (_name: string): boolean => false };
+  const metrics = new GatewayMetrics({ isKnownEndpoint: (name) => known.knows(name) });
   const observers: GatewayObserver[] = [
     metrics,
     ...(options.accessLog ? [new AccessLog(options.accessLog)] : []),
@@ -81,7 +81,7 @@ export async function mountGateway(app: FastifyInstance, options: GatewayServeOp
   const ownUpstream: Upstream | undefined =
     options.upstream === undefined && options.replay ? new ReplayUpstream(options.replay, { redactor }) : options.upstream === undefined && options.record ? new RecordingUpstream(options.record, { redactor }) : undefined;
   const gateway: Gateway = new Gateway(config, { ...options.runtime, upstream: options.upstream ?? ownUpstream, observers });
-  known.names = () => gateway.names();
+  known.knows = (name) => gateway.knows(name);
   const watcher =
     options.watch === false
       ? undefined

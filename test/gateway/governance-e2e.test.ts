@@ -24,6 +24,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { startGatewayServer, type GatewayServeOptions, type RunningGateway } from '../../src/gateway/server.ts';
 import { startFakeLlmUpstreams, type FakeLlmUpstreams } from '../fakes/llm-upstreams.ts';
+import { captureLog } from './helpers.ts';
 
 const KEYS = {
   OPENAI_KEY: 'sk-gov-e2e-openai-7f3a9c41d2',
@@ -117,15 +118,6 @@ function fakeRuntime(random: () => number = () => 0.5): FakeRuntime {
   };
 }
 
-interface Log {
-  info: string[];
-  error: string[];
-  log: { info(m: string): void; error(m: string): void };
-}
-function captureLog(): Log {
-  const l: Log = { info: [], error: [], log: { info: (m) => l.info.push(m), error: (m) => l.error.push(m) } };
-  return l;
-}
 
 const openai = (fake: FakeLlmUpstreams, name: string) => ({ provider: 'openai', name, config: { openai_api_key: '$OPENAI_KEY', openai_api_base: fake.openaiBaseUrl } });
 const anthropic = (fake: FakeLlmUpstreams, name: string) => ({ provider: 'anthropic', name, config: { anthropic_api_key: '$ANTHROPIC_KEY', anthropic_api_base: fake.anthropicBaseUrl } });

@@ -25,6 +25,7 @@ import { startGatewayServer, type RunningGateway } from '../../src/gateway/serve
 import { startTrackingServer, type RunningServer } from '../../src/tracking/server.ts';
 import { MlflowClient, type SpanWire, type TraceInfoWire, type TraceWire } from '../../src/client/index.ts';
 import { startFakeLlmUpstreams, type FakeLlmUpstreams, type FakeReply } from '../fakes/llm-upstreams.ts';
+import { parsePrometheus } from './helpers.ts';
 
 const KEYS = {
   OPENAI_KEY: 'sk-obs-e2e-openai-93c1f0aa7b',
@@ -248,20 +249,6 @@ function response(label: string): Response {
 
 // ---- Prometheus text ----
 
-/** `name{k="v",...}` (labels sorted) → value, for every sample line. */
-function parsePrometheus(text: string): Map<string, number> {
-  const series = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    assert.ok(m, `not a Prometheus sample line: ${line}`);
-    const labels = [...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => `${k}="${v}"`).sort();
-    const key = labels.length ? `${m[1]}{${labels.join(',')}}` : m[1]!;
-    assert.ok(!series.has(key), `duplicate series ${key}`);
-    series.set(key, Number(m[3]));
-  }
-  return series;
-}
 
 /** Every series of one metric, keyed as `label=value,...` in sorted order. */
 function family(series: Map<string, number>, name: string): Record<string, number> {

@@ -11,6 +11,7 @@ import { costOf, priceOf } from '../../src/gateway/observe/cost.ts';
 import { GatewayMetrics, LATENCY_BUCKETS_SECONDS, UNKNOWN_ENDPOINT } from '../../src/gateway/observe/metrics.ts';
 import type { PricingEntry } from '../../src/gateway/config.ts';
 import type { AttemptRecord, RequestRecord, TokenCounts } from '../../src/gateway/observe/record.ts';
+import { parsePrometheus } from './helpers.ts';
 
 const pricing: Record<string, PricingEntry> = {
   'gpt-4o-mini': { input_per_million_tokens: 0.15, output_per_million_tokens: 0.6, currency: 'USD' },
@@ -99,20 +100,6 @@ function scriptedMix(): RequestRecord[] {
   ];
 }
 
-/** Prometheus text format → `name{k="v",...}` (labels sorted) → value. */
-function parseMetrics(text: string): Map<string, number> {
-  const series = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    assert.ok(m, `not a sample line: ${line}`);
-    const labels = [...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => `${k}="${v}"`).sort();
-    const key = labels.length ? `${m[1]}{${labels.join(',')}}` : m[1]!;
-    assert.ok(!series.has(key), `duplicate series ${key}`);
-    series.set(key, Number(m[3]));
-  }
-  return series;
-}
 
 /** Every series of one metric, so an unexpected extra series fails the test too. */
 function family(series: Map<string, number>, name: string): Record<string, number> {
@@ -122,7 +109,7 @@ function family(series: Map<string, number>, name: string): Record<string, numbe
 async function scrape(metrics: GatewayMetrics): Promise<Map<string, number>> {
   const { contentType, body } = await metrics.render();
   assert.match(contentType, /^text\/plain; version=0\.0\.4/);
-  return parseMetrics(body);
+  return parsePrometheus(body);
 }
 
 describe('costOf', () => {
@@ -336,7 +323,7 @@ describe('GatewayMetrics', () => {
     metrics.onRequest(rec(5, { status: 404, error: { kind: 'not_found', message: 'model not found' }, attempts: [attempt(CHAT, 404)] }));
     const { body } = await metrics.render();
     assert.doesNotMatch(body, /probe-/);
-    const s = parseMetrics(body);
+    const s = parsePrometheus(body);
     assert.deepEqual(family(s, 'gateway_requests_total'), {
       'gateway_requests_total{endpoint="(unknown)",provider="none",status="404"}': 50,
       'gateway_requests_total{endpoint="chat",provider="none",status="404"}': 1,

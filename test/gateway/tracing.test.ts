@@ -17,6 +17,7 @@ import { MlflowClient, type SpanWire, type TraceInfoWire, type TraceWire } from 
 import { flushTraces, getTracingContextHeadersForHttpRequest, init, startSpan, SpanStatusCode } from '../../src/tracing/index.ts';
 import { GatewayTracer, buildGatewayTrace, gatewayRequestType } from '../../src/gateway/observe/tracing.ts';
 import type { AttemptRecord, RequestRecord } from '../../src/gateway/observe/record.ts';
+import { captureLog } from './helpers.ts';
 
 let dir: string;
 let server: RunningServer;
@@ -60,15 +61,6 @@ function record(overrides: Partial<RequestRecord> = {}): RequestRecord {
   };
 }
 
-interface Log {
-  info: string[];
-  error: string[];
-  log: { info(m: string): void; error(m: string): void };
-}
-function captureLog(): Log {
-  const l: Log = { info: [], error: [], log: { info: (m) => l.info.push(m), error: (m) => l.error.push(m) } };
-  return l;
-}
 
 const tracers: GatewayTracer[] = [];
 function tracer(options: Partial<ConstructorParameters<typeof GatewayTracer>[0]> = {}): GatewayTracer {

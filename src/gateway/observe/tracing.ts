@@ -184,6 +184,13 @@ class RecordOwner implements SpanOwner {
   }
 }
 
+/** A failed request or attempt: its error kind as an attribute, an `exception` event, ERROR status. */
+function markFailed(span: LiveSpan, kind: string, message: string, atNs: bigint): void {
+  span.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
+  span.addEvent({ name: 'exception', timestamp: atNs, attributes: { 'exception.type': kind, 'exception.message': message } });
+  span.setStatus(SpanStatusCode.ERROR, `${kind}: ${message}`);
+}
+
 function attemptSpan(owner: RecordOwner, parentId: string, spanType: string, operation: GatewayOperation, a: AttemptRecord): LiveSpan {
   const name = a.provider && a.model ? `${a.provider}/${a.model}` : `attempt ${a.attempt}`;
   const span = new LiveSpan(owner, { spanId: newSpanIdHex(), parentId, name, startTimeNs: msToNs(a.startMs), spanType });
@@ -197,13 +204,7 @@ function attemptSpan(owner: RecordOwner, parentId: string, spanType: string, ope
   });
   recordLlmRequest(span, { provider: a.provider || undefined, model: a.model || undefined, operation: GENAI_OPERATION[operation] });
   const endTimeNs = msToNs(a.endMs);
-  if (failed(a.status, a.error)) {
-    const kind = a.error?.kind ?? 'upstream';
-    const message = a.error?.message ?? `The upstream answered HTTP ${a.status}.`;
-    span.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
-    span.addEvent({ name: 'exception', timestamp: endTimeNs, attributes: { 'exception.type': kind, 'exception.message': message } });
-    span.setStatus(SpanStatusCode.ERROR, `${kind}: ${message}`);
-  }
+  if (failed(a.status, a.error)) markFailed(span, a.error?.kind ?? 'upstream', a.error?.message ?? `The upstream answered HTTP ${a.status}.`, endTimeNs);
   span.end({ endTimeNs });
   return span;
 }
@@ -285,13 +286,7 @@ export function buildGatewayTrace(record: RequestRecord, keep: SamplingOutcome =
   root.setOutputs(outputs);
 
   const children = record.attempts.map((a) => attemptSpan(owner, root.spanId, spanType, record.operation, a));
-  if (isError) {
-    const kind = record.error?.kind ?? 'upstream';
-    const message = record.error?.message ?? `The gateway answered HTTP ${record.status}.`;
-    root.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
-    root.addEvent({ name: 'exception', timestamp: endNs, attributes: { 'exception.type': kind, 'exception.message': message } });
-    root.setStatus(SpanStatusCode.ERROR, `${kind}: ${message}`);
-  }
+  if (isError) markFailed(root, record.error?.kind ?? 'upstream', record.error?.message ?? `The gateway answered HTTP ${record.status}.`, endNs);
   root.end({ endTimeNs: endNs });
 
   const tags: Record<string, string> = { [TraceTagKey.TRACE_NAME]: root.name };
