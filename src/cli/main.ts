@@ -73,6 +73,8 @@ interface ServerOptions {
   defaultArtifactRoot?: string;
   gatewayConfig?: string;
   gatewayAuthToken?: string;
+  gatewayRecord?: string;
+  gatewayReplay?: string;
 }
 
 async function runServer(options: ServerOptions): Promise<void> {
@@ -99,6 +101,8 @@ async function runServer(options: ServerOptions): Promise<void> {
       gatewayAuthToken: gatewayConfigPath === undefined ? undefined : options.gatewayAuthToken || undefined,
       gatewayLog: stderrLog,
       gatewayAccessLog: stdoutAccessLog,
+      ...(options.gatewayRecord !== undefined ? { gatewayRecord: resolve(options.gatewayRecord) } : {}),
+      ...(options.gatewayReplay !== undefined ? { gatewayReplay: resolve(options.gatewayReplay) } : {}),
     });
   } catch (err) {
     throw listenError(err, options.host, options.port);
@@ -491,19 +495,8 @@ async function runProjectCommand(uri: string, options: RunCommandOptions): Promi
   const fromFile = options.steps ? await readSteps(options.steps) : { entryPoints: [], params: {} };
   const entryPoints = [...fromFile.entryPoints, ...(options.entryPoint ?? [])];
   const params = { ...fromFile.params, ...parseParams(options.paramList) };
-  const [{ runProject }, { forwardSignals }, { MlflowClient }] = await Promise.all([
-    import('../projects/index.ts'),
-    import('../projects/process.ts'),
-    import('../client/index.ts'),
-  ]);
-  // Without a tracking server, runs go to a local database as `mlflow run` writes ./mlruns.
-  let local: { url: string; close(): Promise<void> } | undefined;
-  if (!process.env.MLFLOW_TRACKING_URI) {
-    const { startTrackingServer } = await import('../tracking/server.ts');
-    local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
-    process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
-  }
-  const client = new MlflowClient(local ? { trackingUri: local.url } : {});
+  const [{ runProject }, { forwardSignals }] = await Promise.all([import('../projects/index.ts'), import('../projects/process.ts')]);
+  const { client, close } = await trackingClient(process.env.MLFLOW_TRACKING_URI);
   const abort = new AbortController();
   const unsubscribe = forwardSignals(abort);
   try {
@@ -526,8 +519,68 @@ async function runProjectCommand(uri: string, options: RunCommandOptions): Promi
     if (result.status !== 'FINISHED') process.exitCode = 1;
   } finally {
     unsubscribe();
-    await client.close();
-    await local?.close();
+    await close();
+  }
+}
+
+/**
+ * A client for `trackingUri`; without one, a server on ./mlruns.db started for the command's
+ * duration, as `mlflow run` writes ./mlruns when no tracking URI is set.
+ */
+async function trackingClient(trackingUri: string | undefined): Promise<{ client: MlflowClient; trackingUri: string; close: () => Promise<void> }> {
+  const { MlflowClient } = await import('../client/index.ts');
+  let local: { url: string; close(): Promise<void> } | undefined;
+  if (!trackingUri) {
+    const { startTrackingServer } = await import('../tracking/server.ts');
+    local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
+    process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
+  }
+  const uri = local?.url ?? trackingUri!;
+  const client = new MlflowClient({ trackingUri: uri });
+  return {
+    client,
+    trackingUri: uri,
+    close: async () => {
+      await client.close();
+      await local?.close();
+    },
+  };
+}
+
+interface EvaluateCommandOptions {
+  config: string;
+  experimentName?: string;
+  gatewayUri?: string;
+  baselineRunId?: string;
+  runName?: string;
+  trackingUri?: string;
+  tracing: boolean;
+  json?: boolean;
+}
+
+async function evaluateCommand(options: EvaluateCommandOptions): Promise<void> {
+  const [{ evaluate, loadSuite, formatEvaluation }, { forwardSignals }] = await Promise.all([import('../evaluate/index.ts'), import('../projects/process.ts')]);
+  const suite = await loadSuite(options.config);
+  const { client, trackingUri, close } = await trackingClient(options.trackingUri);
+  const abort = new AbortController();
+  const unsubscribe = forwardSignals(abort);
+  try {
+    const report = await evaluate({
+      suite,
+      client,
+      trackingUri,
+      tracing: options.tracing,
+      signal: abort.signal,
+      ...(options.experimentName ? { experimentName: options.experimentName } : {}),
+      ...(options.gatewayUri ? { gatewayUri: options.gatewayUri } : {}),
+      ...(options.baselineRunId ? { baselineRunId: options.baselineRunId } : {}),
+      ...(options.runName ? { runName: options.runName } : {}),
+    });
+    process.stdout.write(options.json ? toJson(report) + '\n' : formatEvaluation(report));
+    if (!report.passed) process.exitCode = 1;
+  } finally {
+    unsubscribe();
+    await close();
   }
 }
 
@@ -593,10 +646,16 @@ function buildProgram(): Command {
     .addOption(
       new Option('--gateway-auth-token <token>', 'Gateway callers must send this token (the tracking API is not affected).').env('MLFLOW_GATEWAY_AUTH_TOKEN'),
     )
+    .option('--gateway-record <dir>', 'Store every gateway upstream exchange in this directory (for offline replay in CI).')
+    .option('--gateway-replay <dir>', 'Answer gateway requests from recorded exchanges in this directory: no network, no provider keys.')
     .action(async (options: ServerOptions, command: Command) => {
       if (options.gatewayConfig === undefined && command.getOptionValueSource('gatewayAuthToken') === 'cli') {
         throw new CliError('--gateway-auth-token needs --gateway-config <file>: there is no gateway to protect without it.');
       }
+      if (options.gatewayConfig === undefined && (options.gatewayRecord !== undefined || options.gatewayReplay !== undefined)) {
+        throw new CliError('--gateway-record and --gateway-replay need --gateway-config <file>.');
+      }
+      if (options.gatewayRecord !== undefined && options.gatewayReplay !== undefined) throw new CliError('use either --gateway-record or --gateway-replay, not both.');
       return runServer(options);
     });
 
@@ -627,6 +686,25 @@ function buildProgram(): Command {
     .option('--timeout <seconds>', "Kill an entry point's whole process tree after this many seconds; its run ends KILLED.", parsePositiveInt)
     .option('--continue-on-failure', 'With several entry points, run the rest after one fails.')
     .action(async (uri: string, options: RunCommandOptions) => runProjectCommand(uri, options));
+
+  program
+    .command('evaluate')
+    .summary('Evaluate model or LLM endpoints on a dataset with scorers (an eval.yaml suite).')
+    .description(
+      'Run every dataset row through each target of the suite (gateway endpoints, OpenAI-compatible servers, MLflow model ' +
+        'servers, commands), score the answers, and log one run per target under a parent run: aggregate metrics with ' +
+        'confidence intervals, the per-row table (eval_results.json/.csv), the dataset with its digest, and each row\'s ' +
+        'trace with its scores as assessments. Exits 1 when a threshold fails. Without MLFLOW_TRACKING_URI the runs go to ./mlruns.db.',
+    )
+    .requiredOption('-c, --config <file>', 'The suite file (eval.yaml).')
+    .addOption(new Option('--experiment-name <name>', "Experiment to log into (default: the suite's experiment_name, then eval/<suite>).").env('MLFLOW_EXPERIMENT_NAME'))
+    .addOption(new Option('--gateway-uri <uri>', 'The AI gateway for gateway targets and judge scorers.').env('MLFLOW_GATEWAY_URI'))
+    .option('--baseline-run-id <id>', 'Judge min_absolute_change/min_relative_change thresholds against this run (or its per-target child runs).')
+    .option('--run-name <name>', 'Name of the parent run.')
+    .option('--no-tracing', 'Do not trace row calls (and so attach no assessments).')
+    .option('--json', 'Print the report as JSON instead of tables.')
+    .addOption(new Option('--tracking-uri <uri>', 'Tracking server URL (default: a local ./mlruns.db).').env('MLFLOW_TRACKING_URI'))
+    .action(async (options: EvaluateCommandOptions) => evaluateCommand(options));
 
   const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
   experiments
@@ -745,7 +823,24 @@ function buildProgram(): Command {
   return program;
 }
 
-const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError', 'ProjectError', 'ProjectSourceError', 'EnvironmentError']);
+const USER_FACING_ERRORS = new Set([
+  'CliError',
+  'MlflowApiError',
+  'MlflowConnectionError',
+  'MlflowError',
+  'GatewayConfigError',
+  'DeploymentsConnectionError',
+  'ProjectError',
+  'ProjectSourceError',
+  'EnvironmentError',
+  'SuiteError',
+  'DatasetError',
+  'TemplateError',
+  'ScorerConfigError',
+  'EvaluationSetupError',
+  'GateSyntaxError',
+  'GateDefinitionError',
+]);
 
 function reportAndExit(err: unknown): never {
   const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';

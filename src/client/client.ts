@@ -126,6 +126,17 @@ export interface TraceWire {
   spans: SpanWire[];
 }
 
+/** An assessment to create (wire reference: `mlflow.assessments.Assessment`). */
+export interface AssessmentInput {
+  assessment_name: string;
+  source: { source_type: 'HUMAN' | 'LLM_JUDGE' | 'CODE'; source_id: string };
+  span_id?: string;
+  feedback?: { value?: unknown; error?: { error_code: string; error_message: string } };
+  expectation?: { value: unknown };
+  rationale?: string;
+  metadata?: Record<string, string>;
+}
+
 export interface SearchTracesOptions {
   experimentIds: string[];
   filter?: string;
@@ -337,6 +348,21 @@ export class MlflowClient {
   async getTrace(traceId: string): Promise<TraceWire> {
     const res = await this.#call<{ trace: TraceWire }>('GET', '/traces/get', { trace_id: traceId }, '3.0');
     return { trace_info: res.trace.trace_info, spans: res.trace.spans ?? [] };
+  }
+
+  /**
+   * Attaches an assessment (MLflow 3 feedback or expectation) to a trace; returns it as stored,
+   * with its `assessment_id`. Feedback `value` is any JSON value; a scorer that could not judge sends
+   * `error` instead.
+   */
+  async createAssessment(traceId: string, assessment: AssessmentInput): Promise<Record<string, unknown>> {
+    const res = await this.#call<{ assessment: Record<string, unknown> }>(
+      'POST',
+      `/traces/${encodeURIComponent(traceId)}/assessments`,
+      { assessment: { ...assessment, trace_id: traceId } },
+      '3.0',
+    );
+    return res.assessment;
   }
 
   // ---- experiments ----

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { ERROR_STATUS } from '../mlflow/errors.ts';
 import { PACKAGE_VERSION } from '../version.ts';
 import { MlflowApiError, MlflowConnectionError, errorCodeForStatus } from './errors.ts';
+import { retryAfterMs } from './transport.ts';
 
 export interface DeploymentsClientOptions {
   /** Sent as `Authorization: Bearer` (the gateway's `--auth-token`); default `MLFLOW_GATEWAY_AUTH_TOKEN`. */
@@ -34,6 +35,8 @@ export interface DeploymentsClientOptions {
   backoffFactor?: number;
   /** Where the env defaults come from (tests); default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Most connections open to the gateway at once; default 16. Callers that run N calls in parallel pass N. */
+  connections?: number;
 }
 
 /** An endpoint as `GET /api/2.0/endpoints/<name>` describes it, with `endpoint_url` made absolute. */
@@ -55,6 +58,22 @@ export interface PredictRequest {
 /** The gateway's JSON answer (MLflow's unified chat/completions/embeddings response). */
 export type PredictResponse = Record<string, unknown>;
 
+/** Per-call options of `predict`. */
+export interface PredictOptions {
+  /** Sent with this call besides the client's own (e.g. a W3C `traceparent`); they cannot replace the client's authorization. */
+  headers?: Record<string, string>;
+  /** Cancels the call and any retry still to come; the call rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Retries of this call; default the client's. 0 for a caller that retries on its own terms. */
+  maxRetries?: number;
+}
+
+/** `predictWithHeaders`'s answer: the JSON and the response headers (the gateway's timing and cost headers). */
+export interface PredictResult {
+  body: PredictResponse;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 const DEFAULT_TIMEOUT_S = 120;
 const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_BACKOFF_FACTOR_S = 2;
@@ -67,6 +86,17 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503]);
 const UNRETRYABLE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
 
 const CRUD_BASE = '/api/2.0/endpoints/';
+const OWN_HEADERS = new Set(['authorization', 'user-agent', 'accept', 'content-type', 'content-length', 'host']);
+
+/** A wait between retries that a cancelled call cuts short, rejecting with the signal's reason. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : undefined);
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason;
+    throw err;
+  }
+}
 
 const endpointSchema = z.looseObject({
   name: z.string(),
@@ -120,14 +150,6 @@ function isTimeout(err: unknown): boolean {
   return err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError || errorCodeOf(err) === 'UND_ERR_CONNECT_TIMEOUT';
 }
 
-function retryAfterMs(value: string | string[] | undefined): number | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (v === undefined || v.trim() === '') return undefined;
-  const seconds = Number(v);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
 
 /** MLflow's resolve_route_url: a relative `endpoint_url` is joined to the gateway's URL. */
 function absoluteUrl(base: string, url: string): string {
@@ -169,6 +191,9 @@ interface CallOptions {
   timeoutMs: number;
   retryStatuses: ReadonlySet<number>;
   accept?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  maxRetries?: number;
 }
 
 export class DeploymentsClient {
@@ -179,6 +204,7 @@ export class DeploymentsClient {
   readonly #requestTimeoutMs: number;
   readonly #maxRetries: number;
   readonly #backoffFactorMs: number;
+  readonly #connections: number;
   #agent: Agent | undefined;
 
   constructor(target: string, options: DeploymentsClientOptions = {}) {
@@ -201,6 +227,7 @@ export class DeploymentsClient {
     this.#predictTimeoutMs = options.timeoutMs ?? (predictS ?? DEFAULT_TIMEOUT_S) * 1000;
     this.#requestTimeoutMs = options.requestTimeoutMs ?? (requestS ?? DEFAULT_TIMEOUT_S) * 1000;
     this.#maxRetries = options.maxRetries ?? envNumber(env, 'MLFLOW_HTTP_REQUEST_MAX_RETRIES') ?? DEFAULT_MAX_RETRIES;
+    this.#connections = options.connections ?? 16;
     this.#backoffFactorMs = (options.backoffFactor ?? envNumber(env, 'MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR') ?? DEFAULT_BACKOFF_FACTOR_S) * 1000;
   }
 
@@ -210,7 +237,7 @@ export class DeploymentsClient {
     let pageToken: string | undefined;
     do {
       const page = endpointsPageSchema.parse(
-        await this.#json('GET', CRUD_BASE, { query: pageToken ? { page_token: pageToken } : undefined, timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES }),
+        (await this.#json('GET', CRUD_BASE, { query: pageToken ? { page_token: pageToken } : undefined, timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES })).body,
       );
       for (const e of page.endpoints) all.push(this.#endpoint(e));
       pageToken = page.next_page_token ?? undefined;
@@ -220,14 +247,24 @@ export class DeploymentsClient {
 
   /** One endpoint; an unknown name is MlflowApiError with status 404. */
   async getEndpoint(name: string): Promise<Endpoint> {
-    const body = await this.#json('GET', CRUD_BASE + encodeURIComponent(name), { timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES });
+    const { body } = await this.#json('GET', CRUD_BASE + encodeURIComponent(name), { timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES });
     return this.#endpoint(endpointSchema.parse(body));
   }
 
   /** `POST /endpoints/<endpoint>/invocations` with `inputs` as the body; the JSON answer. */
-  async predict(request: PredictRequest): Promise<PredictResponse> {
-    const body = await this.#json('POST', invocationsPath(request.endpoint), { json: request.inputs, timeoutMs: this.#predictTimeoutMs, retryStatuses: RETRY_STATUSES });
-    return objectSchema.parse(body);
+  async predict(request: PredictRequest, options: PredictOptions = {}): Promise<PredictResponse> {
+    return (await this.predictWithHeaders(request, options)).body;
+  }
+
+  /** `predict`, with the response headers too (`X-MLflow-Gateway-Cost-USD`, the timing headers). */
+  async predictWithHeaders(request: PredictRequest, options: PredictOptions = {}): Promise<PredictResult> {
+    const { body, headers } = await this.#json('POST', invocationsPath(request.endpoint), {
+      json: request.inputs,
+      timeoutMs: this.#predictTimeoutMs,
+      retryStatuses: RETRY_STATUSES,
+      ...options,
+    });
+    return { body: objectSchema.parse(body), headers };
   }
 
   /**
@@ -308,17 +345,18 @@ export class DeploymentsClient {
     return { ...e, limit: e.limit ?? null, endpoint_url: absoluteUrl(this.target, e.endpoint_url) };
   }
 
-  async #json(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<unknown> {
+  async #json(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<{ body: unknown; headers: PredictResult['headers'] }> {
     const res = await this.#send(method, path, options);
     let text: string;
     try {
       text = await res.body.text();
     } catch (err) {
+      if (options.signal?.aborted) throw options.signal.reason;
       throw this.#connectionError(err, options.timeoutMs);
     }
     if (res.statusCode >= 400) throw apiError(res.statusCode, text, `${method} ${path}`);
     try {
-      return JSON.parse(text) as unknown;
+      return { body: JSON.parse(text) as unknown, headers: res.headers };
     } catch {
       throw new MlflowApiError('INTERNAL_ERROR', res.statusCode, `expected JSON, got: ${text.slice(0, ERROR_TEXT_LIMIT)}`, `${method} ${path}`);
     }
@@ -328,27 +366,34 @@ export class DeploymentsClient {
   async #send(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<Dispatcher.ResponseData> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
     const url = this.target + path + query;
-    const headers: Record<string, string> = { ...this.#headers, accept: options.accept ?? 'application/json' };
+    const headers: Record<string, string> = {};
+    // A caller's header cannot replace the client's own (its authorization above all).
+    for (const [name, value] of Object.entries(options.headers ?? {})) if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    Object.assign(headers, this.#headers, { accept: options.accept ?? 'application/json' });
     const body = options.json === undefined ? undefined : JSON.stringify(options.json);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    this.#agent ??= new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+    this.#agent ??= new Agent({ keepAliveTimeout: 10_000, connections: this.#connections });
+    const { signal } = options;
+    const maxRetries = options.maxRetries ?? this.#maxRetries;
     for (let attempt = 0; ; attempt++) {
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, { method, headers, body, dispatcher: this.#agent, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        res = await request(url, { method, headers, body, signal, dispatcher: this.#agent, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
       } catch (err) {
+        // A cancelled call is the caller's decision, not the gateway's failure.
+        if (signal?.aborted) throw signal.reason;
         const code = errorCodeOf(err);
         const retryable = !isTimeout(err) && !(code !== undefined && UNRETRYABLE_NETWORK_CODES.has(code));
-        if (retryable && attempt < this.#maxRetries) {
-          await sleep(this.#backoff(attempt));
+        if (retryable && attempt < maxRetries) {
+          await pause(this.#backoff(attempt), signal);
           continue;
         }
         throw this.#connectionError(err, options.timeoutMs);
       }
-      if (options.retryStatuses.has(res.statusCode) && attempt < this.#maxRetries) {
+      if (options.retryStatuses.has(res.statusCode) && attempt < maxRetries) {
         const wait = retryAfterMs(res.headers['retry-after']);
         await res.body.dump();
-        await sleep(wait !== undefined ? Math.min(wait, RETRY_AFTER_CAP_MS) : this.#backoff(attempt));
+        await pause(wait !== undefined ? Math.min(wait, RETRY_AFTER_CAP_MS) : this.#backoff(attempt), signal);
         continue;
       }
       return res;

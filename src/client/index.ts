@@ -5,6 +5,7 @@
 export {
   MlflowClient,
   type ArtifactFileInfo,
+  type AssessmentInput,
   type CreateRunOptions,
   type ExperimentsPage,
   type KeyValues,

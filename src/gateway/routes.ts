@@ -44,6 +44,9 @@ export interface GatewayRoutesOptions {
   metrics?: GatewayMetrics;
 }
 
+/** The request's price in USD (see timingHeaders); the evaluator reads it per row (src/evaluate/targets/gateway.ts). */
+const COST_HEADER = 'X-MLflow-Gateway-Cost-USD';
+
 /** Vision payloads are large; a request above this is refused before it is read. */
 const BODY_LIMIT = 64 * 1024 * 1024;
 
@@ -59,11 +62,17 @@ interface Ctx {
   reply: FastifyReply;
 }
 
-/** MLflow 3.x's timing headers: total time, and the part that was ours rather than the upstream's. */
+/**
+ * MLflow 3.x's timing headers: total time, and the part that was ours rather than the upstream's.
+ * Ours: the request's price in USD when it is known as the headers go out, i.e. for whole answers
+ * (a stream's usage arrives with its last chunk; a price in another currency is not USD).
+ */
 function timingHeaders(reply: FastifyReply, rc: RequestContext): void {
   const duration = Date.now() - rc.record.startMs;
   reply.header('X-MLflow-Gateway-Duration-Ms', String(duration));
   reply.header('X-MLflow-Gateway-Overhead-Duration-Ms', String(Math.max(0, duration - rc.record.upstreamMs)));
+  const cost = rc.record.cost;
+  if (cost?.currency === 'USD') reply.header(COST_HEADER, String(cost.total));
 }
 
 function sendJson(ctx: Ctx, body: unknown): FastifyReply {

@@ -37,6 +37,10 @@ export interface TrackingAppOptions {
   gatewayLog?: GatewayLog;
   /** One JSON line per gateway request (no prompt text). */
   gatewayAccessLog?: (line: string) => void;
+  /** Store every gateway upstream exchange in this directory (`--gateway-record`). */
+  gatewayRecord?: string;
+  /** Serve gateway upstream answers from this directory, offline (`--gateway-replay`). */
+  gatewayReplay?: string;
 }
 
 export async function createTrackingApp(options: TrackingAppOptions): Promise<FastifyInstance> {
@@ -80,7 +84,14 @@ export async function createTrackingApp(options: TrackingAppOptions): Promise<Fa
     const { mountGateway } = await import('../gateway/server.ts');
     let mounted: Awaited<ReturnType<typeof mountGateway>> | undefined;
     await app.register(async (gatewayScope) => {
-      mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog, accessLog: options.gatewayAccessLog });
+      mounted = await mountGateway(gatewayScope, {
+        configPath,
+        authToken: options.gatewayAuthToken,
+        log: options.gatewayLog,
+        accessLog: options.gatewayAccessLog,
+        ...(options.gatewayRecord !== undefined ? { record: options.gatewayRecord } : {}),
+        ...(options.gatewayReplay !== undefined ? { replay: options.gatewayReplay } : {}),
+      });
     });
     // Before the server stops listening: the tracer's last flush goes to this very server.
     app.addHook('preClose', async () => mounted?.close());
@@ -107,6 +118,8 @@ export interface StartServerOptions {
   gatewayAuthToken?: string;
   gatewayLog?: GatewayLog;
   gatewayAccessLog?: (line: string) => void;
+  gatewayRecord?: string;
+  gatewayReplay?: string;
 }
 
 export interface RunningServer {
@@ -129,6 +142,8 @@ export async function startTrackingServer(options: StartServerOptions = {}): Pro
       gatewayAuthToken: options.gatewayAuthToken,
       gatewayLog: options.gatewayLog,
       gatewayAccessLog: options.gatewayAccessLog,
+      gatewayRecord: options.gatewayRecord,
+      gatewayReplay: options.gatewayReplay,
     });
   } catch (err) {
     // A bad gateway config must not leave the database open.

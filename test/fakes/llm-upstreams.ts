@@ -94,6 +94,8 @@ export interface FakeLlmUpstreamsOptions {
   apiKeys?: Partial<Record<FakeVendor, string>>;
   /** Decides replies not taken from the queue; `undefined` means the default reply. */
   responder?: (request: FakeRequest) => FakeReply | undefined;
+  /** Default 0 (a free port); a fixed one when recordings must name a stable URL. */
+  port?: number;
 }
 
 export interface FakeLlmUpstreams {
@@ -451,7 +453,7 @@ export async function startFakeLlmUpstreams(options: FakeLlmUpstreamsOptions = {
       res.end(JSON.stringify({ error: { message: `fake upstream failed: ${String(err)}` } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
