@@ -706,6 +706,43 @@ function buildProgram(): Command {
     .addOption(new Option('--tracking-uri <uri>', 'Tracking server URL (default: a local ./mlruns.db).').env('MLFLOW_TRACKING_URI'))
     .action(async (options: EvaluateCommandOptions) => evaluateCommand(options));
 
+  program
+    .command('export')
+    .summary("Write an experiment's runs to one versioned JSON bundle.")
+    .description(
+      'Export runs (params, full metric histories, tags, dataset inputs, artifact listings, evaluation tables and trace ' +
+        'summaries) to a run bundle: what the GitHub Action uploads so the next pull request has a baseline.',
+    )
+    .requiredOption('--experiment-name <name>', 'Experiment to export (repeatable).', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--filter <filter>', "Only runs matching this MLflow search filter, e.g. \"tags.`mlflow.project.entryPoint` = 'train'\".")
+    .requiredOption('-o, --output <file>', 'Bundle file to write.')
+    .addOption(trackingUriOption())
+    .action(async (options: ClientCommandOptions & { experimentName: string[]; filter?: string; output: string }) => {
+      const { exportBundle, writeBundle } = await import('../report/bundle/index.ts');
+      const bundle = await withClient(options, (client) =>
+        exportBundle(client, { experimentNames: options.experimentName, ...(options.filter ? { runFilter: options.filter } : {}) }),
+      );
+      await writeBundle(options.output, bundle);
+      for (const w of bundle.warnings ?? []) process.stderr.write(`mlflow-ts: warning: ${w}\n`);
+      process.stderr.write(`mlflow-ts: wrote ${bundle.runs.length} run(s) to ${options.output}\n`);
+    });
+
+  program
+    .command('import')
+    .summary('Load a run bundle (or an MLflow mlruns/ directory) into a tracking server.')
+    .description('Import runs from a bundle written by `mlflow-ts export`, or with --mlruns from an MLflow file store. Importing the same runs twice creates no duplicates.')
+    .argument('[bundle]', 'Bundle file to import.')
+    .option('--mlruns <dir>', "Read an MLflow file store (mlruns/) instead of a bundle.")
+    .addOption(trackingUriOption())
+    .action(async (bundlePath: string | undefined, options: ClientCommandOptions & { mlruns?: string }) => {
+      if ((bundlePath === undefined) === (options.mlruns === undefined)) throw new CliError('give either a bundle file or --mlruns <dir>.');
+      const { importBundle, readBundle, readMlruns } = await import('../report/bundle/index.ts');
+      const bundle = options.mlruns !== undefined ? await readMlruns(options.mlruns) : await readBundle(bundlePath!);
+      for (const w of bundle.warnings ?? []) process.stderr.write(`mlflow-ts: warning: ${w}\n`);
+      const result = await withClient(options, (client) => importBundle(client, bundle));
+      process.stderr.write(`mlflow-ts: imported ${result.created} run(s), ${result.skipped} already present, ${result.replaced} replaced\n`);
+    });
+
   const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
   experiments
     .command('search')
@@ -838,6 +875,11 @@ const USER_FACING_ERRORS = new Set([
   'TemplateError',
   'ScorerConfigError',
   'EvaluationSetupError',
+  'BundleVersionError',
+  'BundleFormatError',
+  'BundleImportError',
+  'BundleExportError',
+  'MlrunsError',
   'GateSyntaxError',
   'GateDefinitionError',
 ]);

@@ -33,7 +33,13 @@
  * are logged once per burst (and once more when exports work again, with the number of traces
  * lost), never thrown into the gateway. `close()` flushes, bounded by `closeTimeoutMs`.
  */
-import { CLIENT_REQUEST_ID_ATTRIBUTE, GATEWAY_METADATA_KEYS } from '../../mlflow/trace-keys.ts';
+import {
+  CLIENT_REQUEST_ID_ATTRIBUTE,
+  EXPERIMENT_SOURCE_TYPE_TAG,
+  GATEWAY_SOURCE_TYPE,
+  GatewaySpanAttributeKey,
+  GatewayTraceMetadataKey,
+} from '../../mlflow/trace-keys.ts';
 import { MlflowApiError, MlflowConnectionError } from '../../client/errors.ts';
 import { MlflowClient } from '../../client/client.ts';
 import { TracingConfigError } from '../../tracing/config.ts';
@@ -51,41 +57,7 @@ import { Trace, type TokenUsage, type TraceInfo } from '../../tracing/trace.ts';
 import type { GatewayLog } from '../server.ts';
 import type { AttemptRecord, GatewayObserver, GatewayOperation, RequestRecord } from './record.ts';
 
-/** MLflow's usage-tracking trace metadata (wire reference §9.1). */
-export const GatewayTraceMetadataKey = {
-  ...GATEWAY_METADATA_KEYS,
-  /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
-  COST: 'mlflow.trace.cost',
-} as const;
-
-/** The experiment tag MLflow puts on the experiments its gateway creates. */
-export const EXPERIMENT_SOURCE_TYPE_TAG = 'mlflow.experiment.sourceType';
-export const GATEWAY_SOURCE_TYPE = 'GATEWAY';
-
-/** Span attributes of gateway spans (MLflow's own keys are written through the tracing SDK's helpers). */
-export const GatewaySpanAttributeKey = {
-  REQUEST_ID: 'gateway.request_id',
-  ENDPOINT: 'gateway.endpoint',
-  OPERATION: 'gateway.operation',
-  FRONT: 'gateway.front',
-  STREAM: 'gateway.stream',
-  /** The HTTP status: what the caller got (root) or what the upstream answered (attempt). */
-  STATUS: 'gateway.status',
-  CACHE_HIT: 'gateway.cache_hit',
-  RATE_LIMITED: 'gateway.rate_limited',
-  UPSTREAM_MS: 'gateway.upstream_ms',
-  ATTEMPTS: 'gateway.attempts',
-  SERVED_BY: 'gateway.served_by',
-  /** `{input, output, total, currency}` in the pricing block's currency. */
-  COST: 'gateway.cost',
-  CALLER: 'gateway.caller',
-  PROVIDER: 'gateway.provider',
-  MODEL: 'gateway.model',
-  ATTEMPT: 'gateway.attempt',
-  FALLBACK: 'gateway.fallback',
-  /** OpenTelemetry's attribute for the class of error: the gateway's error kind. */
-  ERROR_TYPE: 'error.type',
-} as const;
+export { EXPERIMENT_SOURCE_TYPE_TAG, GATEWAY_SOURCE_TYPE, GatewaySpanAttributeKey, GatewayTraceMetadataKey };
 
 export const gatewayExperimentName = (endpoint: string): string => `gateway/${endpoint}`;
 
