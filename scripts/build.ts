@@ -15,6 +15,9 @@ const check = process.argv.includes('--check');
 /** Entry points: `dist/<name>/index.js` bundles `build/src/<entry>`. */
 const ENTRIES: Record<string, string> = {
   cli: 'src/cli/main.js',
+  // The GitHub Action's steps (action.yml); they run dist/cli/index.js for the servers.
+  'action-main': 'src/action/main.js',
+  'action-post': 'src/action/post.js',
 };
 
 function run(cmd: string, args: string[]): void {

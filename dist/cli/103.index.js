@@ -21,6 +21,305 @@ module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
+/***/ 27632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ YamlConfigFile),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   x: () => (/* binding */ ConfigFileError)
+/* harmony export */ });
+/* unused harmony exports errorMap, closest, zodProblems */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55156);
+/**
+ * What every YAML config file of ours shares (the gateway's `gateway-config.yaml`, the evaluation
+ * suite `eval.yaml`): parsing as PyYAML-compatible YAML, zod validation whose messages say what to
+ * write instead, and errors that name the file, the line and the YAML path of each problem.
+ *
+ * Messages never quote the offending line or value: config files hold keys, and a key pasted into
+ * the wrong field must not end up in a CI log.
+ */
+
+
+/**
+ * A config file that cannot be used; one `file:line: path: message` line per problem. `path` and
+ * `line` are those of the first problem. Each kind of file has its own subclass.
+ */
+class ConfigFileError extends Error {
+    file;
+    path;
+    line;
+    problems;
+    constructor(file, problems, options) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        const where = file ?? options?.label ?? 'config';
+        // Only a cause that was given: `{ cause: undefined }` would still create the property.
+        super(list.map((p) => `${where}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'), options && 'cause' in options ? { cause: options.cause } : undefined);
+        this.name = 'ConfigFileError';
+        this.file = file;
+        this.path = list[0]?.path ?? '';
+        this.line = list[0]?.line;
+        this.problems = list;
+    }
+}
+/** `endpoints[2].model.config`, `thresholds["exact_match/mean"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(String(part)))
+            out += out === '' ? String(part) : `.${String(part)}`;
+        else
+            out += `[${JSON.stringify(String(part))}]`;
+    }
+    return out;
+}
+/** What a value is, in YAML words, for "must be X, not Y" (never the value itself). */
+function kindOf(value) {
+    if (value === null)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'boolean')
+        return 'true/false';
+    return `a ${typeof value}`;
+}
+const EXPECTED = {
+    object: 'a mapping (key: value pairs)',
+    array: 'a list',
+    int: 'a whole number',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'true or false',
+};
+/** Zod's default messages rewritten to say what to write instead, never quoting the input. */
+const errorMap = (issue) => {
+    switch (issue.code) {
+        case 'invalid_type':
+            if (issue.input === undefined)
+                return `is missing; add it (${EXPECTED[issue.expected] ?? issue.expected})`;
+            return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}`;
+        case 'too_small': {
+            const min = String(issue.minimum);
+            if (issue.origin === 'array')
+                return issue.minimum === 1 ? 'must not be empty' : `must list at least ${min} entries`;
+            if (issue.origin === 'string')
+                return issue.minimum === 1 ? 'must not be empty' : `must be at least ${min} characters long`;
+            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}`;
+        }
+        case 'too_big': {
+            const max = String(issue.maximum);
+            if (issue.origin === 'array')
+                return `must list at most ${max} entries`;
+            if (issue.origin === 'string')
+                return `must be at most ${max} characters long`;
+            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}`;
+        }
+        case 'invalid_value':
+            return issue.values.length === 1
+                ? `must be ${JSON.stringify(issue.values[0])}`
+                : `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+        case 'invalid_format':
+            return `must be a valid ${issue.format}`;
+        case 'not_multiple_of':
+            return `must be a multiple of ${String(issue.divisor)}`;
+        default:
+            return undefined;
+    }
+};
+/**
+ * The likeliest meant candidate: within two edits (of a word at least twice as long), a prefix,
+ * or the same `_`-separated words with one left out or added (`anthropic_key`).
+ */
+function closest(word, candidates) {
+    const w = word.toLowerCase();
+    const wordParts = w.split(/[_-]/).filter(Boolean);
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const lc = c.toLowerCase();
+        const d = editDistance(w, lc);
+        const near = d <= 2 && d * 2 <= Math.min(w.length, lc.length);
+        const prefix = w.length >= 4 && (lc.startsWith(w) || w.startsWith(lc));
+        const parts = lc.split(/[_-]/).filter(Boolean);
+        const [fewer, more] = wordParts.length < parts.length ? [wordParts, parts] : [parts, wordParts];
+        const sameWords = fewer.length >= 2 && more.length - fewer.length === 1 && fewer.every((p) => more.includes(p));
+        if ((near || prefix || sameWords) && d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** ` Did you mean "x"?` (leading space included), or an empty string. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c ? ` Did you mean "${c}"?` : '';
+}
+/** The keys a strict object schema allows at `path`, for messages; undefined when unknowable. */
+function allowedKeysAt(schema, path) {
+    let s = unwrapSchema(schema);
+    for (const part of path) {
+        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodObject && typeof part === 'string')
+            s = unwrapSchema(s.shape[part]);
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodArray && typeof part === 'number')
+            s = unwrapSchema(s.element);
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodRecord)
+            s = unwrapSchema(s.valueType);
+        else
+            return undefined;
+    }
+    return s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodObject ? Object.keys(s.shape) : undefined;
+}
+function unwrapSchema(schema) {
+    let s = schema;
+    for (let depth = 0; depth < 10; depth++) {
+        if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodOptional || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodNullable || s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodDefault)
+            s = s.unwrap();
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodPipe)
+            s = s.in instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodTransform ? s.out : s.in;
+        else if (s instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodUnion)
+            s = s.options.find((o) => unwrapSchema(o) instanceof zod__WEBPACK_IMPORTED_MODULE_1__.ZodObject) ?? s.options[0];
+        else
+            return s;
+    }
+    return s;
+}
+/**
+ * The one union branch whose type the value had (its problems lie inside the value), so that
+ * `cache: {max_entries: 5}` says ttl_seconds is missing rather than "must be true or a mapping".
+ */
+function matchedBranch(issue) {
+    const typeMismatch = (i) => (i.path ?? []).length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value' || i.code === 'invalid_union');
+    const matched = (issue.errors ?? []).filter((branch) => branch.length > 0 && !branch.some(typeMismatch));
+    return matched.length === 1 ? matched[0] : undefined;
+}
+/**
+ * Problems from a safeParse failure of `schema`, whose input sits at `prefix` in the file.
+ * Unknown keys come first: a misspelt key also makes the real one "missing", and the typo is the
+ * thing to fix. `schema` serves only to list the keys allowed where an unknown key is.
+ */
+function zodProblems(issues, prefix, schema) {
+    const unknownKeys = [];
+    const out = [];
+    for (const issue of issues) {
+        const path = [...prefix, ...(issue.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))];
+        if (issue.code === 'unrecognized_keys' && issue.keys) {
+            const allowed = allowedKeysAt(schema, issue.path ?? []);
+            for (const key of issue.keys) {
+                const hint = allowed ? `${didYouMean(key, allowed)} Valid keys here: ${allowed.join(', ')}.` : ' Remove it.';
+                unknownKeys.push({ path: [...path, key], message: `unknown key "${key}".${hint}` });
+            }
+        }
+        else if (issue.code === 'invalid_union' && matchedBranch(issue)) {
+            const base = (issue.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)));
+            const inner = matchedBranch(issue).map((i) => ({ ...i, path: [...base, ...(i.path ?? [])] }));
+            out.push(...zodProblems(inner, prefix, schema));
+        }
+        else {
+            out.push({ path, message: issue.message ?? 'is invalid' });
+        }
+    }
+    return [...unknownKeys, ...out];
+}
+/**
+ * One config file's text on its way to a validated value: parsing, line lookup for any YAML
+ * path, and throwing the file kind's error for problems found at those paths.
+ */
+class YamlConfigFile {
+    file;
+    #text;
+    #lines = new yaml__WEBPACK_IMPORTED_MODULE_0__.LineCounter();
+    #makeError;
+    #redact;
+    #doc;
+    constructor(text, options) {
+        this.#text = text;
+        this.file = options.file;
+        this.#makeError = options.error;
+        this.#redact = options.redact ?? ((message) => message);
+    }
+    /**
+     * The document as plain data (null or undefined for an empty file; callers say what belongs
+     * there). Throws for a syntax error or an alias bomb.
+     */
+    parse() {
+        // YAML 1.2 core schema (so `2024-02-01` stays a string), plus `<<` merge keys, which
+        // PyYAML (and so MLflow) supports and shared-config files use.
+        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(this.#text, { lineCounter: this.#lines, prettyErrors: false, merge: true });
+        const error = doc.errors[0];
+        if (error) {
+            const { line, col } = this.#lines.linePos(error.pos[0]);
+            // The message alone: the yaml package's pretty form quotes the line, which may hold a key.
+            this.fail([], `invalid YAML (column ${col}): ${error.message.split('\n')[0]}. Fix the syntax there.`, line);
+        }
+        this.#doc = doc;
+        try {
+            return doc.toJS();
+        }
+        catch (err) {
+            // An alias bomb: the yaml package refuses to expand too many aliases.
+            return this.fail([], `cannot expand the file's anchors and aliases: ${err.message}. Use fewer aliases.`, undefined, err);
+        }
+    }
+    /** 1-based line of the nearest entry on `path` that exists in the file (a key's own line). */
+    lineOf(path) {
+        if (!this.#doc)
+            return undefined;
+        for (let n = path.length; n > 0; n--) {
+            const parent = n === 1 ? this.#doc.contents : this.#doc.getIn(path.slice(0, n - 1), true);
+            const last = path[n - 1];
+            let node;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(parent))
+                node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(pair.key) && pair.key.value === last)?.key;
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(parent) && typeof last === 'number')
+                node = parent.items[last];
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isNode)(node) && node.range)
+                return this.#lines.linePos(node.range[0]).line;
+        }
+        const root = this.#doc.contents;
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isNode)(root) && root.range ? this.#lines.linePos(root.range[0]).line : undefined;
+    }
+    problem(path, message, line) {
+        return { path: formatPath(path), line: line ?? this.lineOf(path), message: this.#redact(message) };
+    }
+    fail(path, message, line, cause) {
+        throw this.#makeError(this.file, [this.problem(path, message, line)], cause === undefined ? undefined : { cause });
+    }
+    failMany(problems) {
+        throw this.#makeError(this.file, problems.map((p) => this.problem(p.path, p.message)));
+    }
+    /**
+     * `value` (found at `prefix` in the file) validated by `schema`; every problem is thrown at once.
+     * `keysSchema` lists the allowed keys for unknown-key messages when `schema` alone does not
+     * (options validated apart from the keys next to them).
+     */
+    validate(schema, value, prefix = [], keysSchema = schema) {
+        const result = schema.safeParse(value, { error: errorMap });
+        if (!result.success)
+            this.failMany(zodProblems(result.error.issues, prefix, keysSchema));
+        return result.data;
+    }
+}
+
+
+/***/ }),
+
 /***/ 16103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -42,10 +341,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/chokidar/index.js + 2 modules
 var chokidar = __webpack_require__(64357);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
 var schemas = __webpack_require__(55156);
+// EXTERNAL MODULE: ./build/src/config/yaml-file.js
+var yaml_file = __webpack_require__(27632);
 // EXTERNAL MODULE: ./build/src/gateway/schemas.js
 var gateway_schemas = __webpack_require__(84552);
 // EXTERNAL MODULE: ./build/src/gateway/errors.js
@@ -2159,20 +2458,10 @@ var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelative
 
 
 /** A gateway config that cannot be used. `path` and `line` are those of the first problem. */
-class GatewayConfigError extends Error {
-    file;
-    path;
-    line;
-    problems;
+class GatewayConfigError extends yaml_file/* ConfigFileError */.x {
     constructor(file, problems, options) {
-        const list = Array.isArray(problems) ? problems : [problems];
-        const where = file ?? 'gateway config';
-        super(list.map((p) => `${where}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'), options);
+        super(file, problems, { ...options, label: 'gateway config' });
         this.name = 'GatewayConfigError';
-        this.file = file;
-        this.path = list[0]?.path ?? '';
-        this.line = list[0]?.line;
-        this.problems = list;
     }
 }
 const GATEWAY_CONFIG_ENV = 'MLFLOW_GATEWAY_CONFIG';
@@ -2245,174 +2534,6 @@ const fileSchema = schemas.strictObject({
     pricing: schemas.record(schemas.string().min(1), pricingEntrySchema).nullish(), // extension
     providers: schemas.record(nameSchema, schemas.string().min(1)).nullish(), // extension
 });
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(String(part)))
-            out += out === '' ? String(part) : `.${String(part)}`;
-        else
-            out += `[${JSON.stringify(String(part))}]`;
-    }
-    return out;
-}
-function kindOf(value) {
-    if (value === null)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'boolean')
-        return 'true/false';
-    return `a ${typeof value}`;
-}
-const EXPECTED = {
-    object: 'a mapping (key: value pairs)',
-    array: 'a list',
-    int: 'a whole number',
-    number: 'a number',
-    string: 'a string',
-    boolean: 'true or false',
-};
-const errorMap = (issue) => {
-    switch (issue.code) {
-        case 'invalid_type':
-            if (issue.input === undefined)
-                return `is missing; add it (${EXPECTED[issue.expected] ?? issue.expected})`;
-            return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}`;
-        case 'too_small': {
-            const min = String(issue.minimum);
-            if (issue.origin === 'array')
-                return issue.minimum === 1 ? 'must not be empty' : `must list at least ${min} entries`;
-            if (issue.origin === 'string')
-                return issue.minimum === 1 ? 'must not be empty' : `must be at least ${min} characters long`;
-            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}`;
-        }
-        case 'too_big': {
-            const max = String(issue.maximum);
-            if (issue.origin === 'array')
-                return `must list at most ${max} entries`;
-            if (issue.origin === 'string')
-                return `must be at most ${max} characters long`;
-            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}`;
-        }
-        case 'invalid_value':
-            return issue.values.length === 1
-                ? `must be ${JSON.stringify(issue.values[0])}`
-                : `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
-        case 'invalid_format':
-            return `must be a valid ${issue.format}`;
-        case 'not_multiple_of':
-            return `must be a multiple of ${String(issue.divisor)}`;
-        default:
-            return undefined;
-    }
-};
-/**
- * The likeliest meant candidate: within two edits (of a word at least twice as long), a prefix,
- * or the same `_`-separated words with one left out or added (`anthropic_key`).
- */
-function closest(word, candidates) {
-    const w = word.toLowerCase();
-    const wordParts = w.split(/[_-]/).filter(Boolean);
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const lc = c.toLowerCase();
-        const d = editDistance(w, lc);
-        const near = d <= 2 && d * 2 <= Math.min(w.length, lc.length);
-        const prefix = w.length >= 4 && (lc.startsWith(w) || w.startsWith(lc));
-        const parts = lc.split(/[_-]/).filter(Boolean);
-        const [fewer, more] = wordParts.length < parts.length ? [wordParts, parts] : [parts, wordParts];
-        const sameWords = fewer.length >= 2 && more.length - fewer.length === 1 && fewer.every((p) => more.includes(p));
-        if ((near || prefix || sameWords) && d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
-    }
-    return prev[b.length];
-}
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c ? ` Did you mean "${c}"?` : '';
-}
-/** The keys a strict object schema allows at `path`, for messages; undefined when unknowable. */
-function allowedKeysAt(schema, path) {
-    let s = unwrapSchema(schema);
-    for (const part of path) {
-        if (s instanceof schemas.ZodObject && typeof part === 'string')
-            s = unwrapSchema(s.shape[part]);
-        else if (s instanceof schemas.ZodArray && typeof part === 'number')
-            s = unwrapSchema(s.element);
-        else if (s instanceof schemas.ZodRecord)
-            s = unwrapSchema(s.valueType);
-        else
-            return undefined;
-    }
-    return s instanceof schemas.ZodObject ? Object.keys(s.shape) : undefined;
-}
-function unwrapSchema(schema) {
-    let s = schema;
-    for (let depth = 0; depth < 10; depth++) {
-        if (s instanceof schemas.ZodOptional || s instanceof schemas.ZodNullable || s instanceof schemas.ZodDefault)
-            s = s.unwrap();
-        else if (s instanceof schemas.ZodPipe)
-            s = s.in instanceof schemas.ZodTransform ? s.out : s.in;
-        else if (s instanceof schemas.ZodUnion)
-            s = s.options.find((o) => unwrapSchema(o) instanceof schemas.ZodObject) ?? s.options[0];
-        else
-            return s;
-    }
-    return s;
-}
-/**
- * The one union branch whose type the value had (its problems lie inside the value), so that
- * `cache: {max_entries: 5}` says ttl_seconds is missing rather than "must be true or a mapping".
- */
-function matchedBranch(issue) {
-    const typeMismatch = (i) => (i.path ?? []).length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value' || i.code === 'invalid_union');
-    const matched = (issue.errors ?? []).filter((branch) => branch.length > 0 && !branch.some(typeMismatch));
-    return matched.length === 1 ? matched[0] : undefined;
-}
-/**
- * Problems from a safeParse failure of `schema`, whose input sits at `prefix` in the file.
- * Unknown keys come first: a misspelt key also makes the real one "missing", and the typo is the
- * thing to fix.
- */
-function zodProblems(issues, prefix, schema) {
-    const unknownKeys = [];
-    const out = [];
-    for (const issue of issues) {
-        const path = [...prefix, ...(issue.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))];
-        if (issue.code === 'unrecognized_keys' && issue.keys) {
-            const allowed = allowedKeysAt(schema, issue.path ?? []);
-            for (const key of issue.keys) {
-                const hint = allowed ? `${didYouMean(key, allowed)} Valid keys here: ${allowed.join(', ')}.` : ' Remove it.';
-                unknownKeys.push({ path: [...path, key], message: `unknown key "${key}".${hint}` });
-            }
-        }
-        else if (issue.code === 'invalid_union' && matchedBranch(issue)) {
-            const base = (issue.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)));
-            const inner = matchedBranch(issue).map((i) => ({ ...i, path: [...base, ...(i.path ?? [])] }));
-            out.push(...zodProblems(inner, prefix, schema));
-        }
-        else {
-            out.push({ path, message: issue.message ?? 'is invalid' });
-        }
-    }
-    return [...unknownKeys, ...out];
-}
 // ---------------------------------------------------------------------------------------------
 // Secrets: MLflow's `_resolve_api_key_from_input`, extended to `${VAR}` anywhere in a string.
 const WHOLE_VAR = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
@@ -2445,18 +2566,21 @@ function config_unreadable(err) {
     return `cannot read the file (${code ?? 'error'}). Check that it is a readable file.`;
 }
 class ConfigReader {
-    #text;
+    #yaml;
     #file;
     #env;
     #offline;
     #baseDir;
-    #lines = new dist.LineCounter();
-    #doc;
     #secrets = new Set();
     #custom = new Map();
     constructor(text, options) {
-        this.#text = text;
         this.#file = options.file;
+        // Every secret seen so far is masked, in case a provider's schema message echoes a value.
+        this.#yaml = new yaml_file/* YamlConfigFile */.GV(text, {
+            file: options.file,
+            error: (file, problems, errorOptions) => new GatewayConfigError(file, problems, errorOptions),
+            redact: (message) => new secrets/* Redactor */.p(this.#secrets).redact(message),
+        });
         this.#env = options.env ?? process.env;
         this.#offline = options.offline ?? false;
         this.#baseDir = options.baseDir ?? (options.file ? (0,external_node_path_.dirname)((0,external_node_path_.resolve)(options.file)) : process.cwd());
@@ -2464,10 +2588,7 @@ class ConfigReader {
     async read() {
         const raw = this.#parseYaml();
         this.#checkMlflowRenames(raw);
-        const parsed = fileSchema.safeParse(raw, { error: errorMap });
-        if (!parsed.success)
-            this.#failMany(zodProblems(parsed.error.issues, [], fileSchema));
-        const file = parsed.data;
+        const file = this.#yaml.validate(fileSchema, raw);
         const routes = file.routes ?? [];
         this.#checkUniqueNames(file.endpoints, routes);
         for (const [name, modulePath] of Object.entries(file.providers ?? {}))
@@ -2490,24 +2611,7 @@ class ConfigReader {
         };
     }
     #parseYaml() {
-        // YAML 1.2 core schema (so `2024-02-01` stays a string), plus `<<` merge keys, which
-        // PyYAML (and so MLflow) supports and shared-config files use.
-        const doc = (0,dist.parseDocument)(this.#text, { lineCounter: this.#lines, prettyErrors: false, merge: true });
-        const error = doc.errors[0];
-        if (error) {
-            const { line, col } = this.#lines.linePos(error.pos[0]);
-            // The message alone: the yaml package's pretty form quotes the line, which may hold a key.
-            this.#fail([], `invalid YAML (column ${col}): ${error.message.split('\n')[0]}. Fix the syntax there.`, line);
-        }
-        this.#doc = doc;
-        let raw;
-        try {
-            raw = doc.toJS();
-        }
-        catch (err) {
-            // An alias bomb: the yaml package refuses to expand too many aliases.
-            this.#fail([], `cannot expand the file's anchors and aliases: ${err.message}. Use fewer aliases.`, undefined, err);
-        }
+        const raw = this.#yaml.parse();
         if (raw === null || raw === undefined)
             this.#fail([], 'the file is empty. Add an "endpoints:" list (see docs/gateway-config.md).');
         if (typeof raw !== 'object' || Array.isArray(raw))
@@ -2546,7 +2650,7 @@ class ConfigReader {
             const first = seen.get(name);
             if (first)
                 this.#fail([...path, 'name'], `"${name}" is already the name of ${first}. Names must be unique across endpoints and routes; rename one.`);
-            seen.set(name, formatPath(path));
+            seen.set(name, (0,yaml_file/* formatPath */.jV)(path));
         }
     }
     async #loadCustomProvider(rawName, modulePath) {
@@ -2591,7 +2695,7 @@ class ConfigReader {
         if (custom)
             return [name, custom];
         const valid = [...new Set([...builtinProviderNames(), ...this.#custom.keys()])].sort();
-        return this.#fail(path, `unknown provider "${rawName}".${didYouMean(name, valid)} Use one of: ${valid.join(', ')}; or add your own module under "providers:".`);
+        return this.#fail(path, `unknown provider "${rawName}".${(0,yaml_file/* didYouMean */.au)(name, valid)} Use one of: ${valid.join(', ')}; or add your own module under "providers:".`);
     }
     async #endpoint(e, i) {
         const at = (...rest) => ['endpoints', i, ...rest];
@@ -2601,10 +2705,7 @@ class ConfigReader {
             this.#fail(at('endpoint_type'), `provider "${provider}" does not serve ${e.endpoint_type} (it serves: ${supported}). Pick another endpoint_type or provider.`);
         }
         const resolved = await this.#resolveSecrets(e.model.config ?? {}, at('model', 'config'));
-        const result = module.configSchema.safeParse(resolved, { error: errorMap });
-        if (!result.success)
-            this.#failMany(zodProblems(result.error.issues, at('model', 'config'), module.configSchema));
-        const config = result.data;
+        const config = this.#yaml.validate(module.configSchema, resolved, at('model', 'config'));
         if (config === null || typeof config !== 'object' || Array.isArray(config)) {
             this.#fail(at('model', 'config'), `provider "${provider}"'s configSchema must produce a mapping. Fix the provider module.`);
         }
@@ -2708,7 +2809,7 @@ class ConfigReader {
                     this.#fail(path, `"${name}" is listed twice. Remove one.`);
                 seen.add(name);
                 if (!target)
-                    this.#fail(path, `no endpoint named "${name}".${didYouMean(name, byName.keys())} Fallbacks must name endpoints defined under "endpoints:".`);
+                    this.#fail(path, `no endpoint named "${name}".${(0,yaml_file/* didYouMean */.au)(name, byName.keys())} Fallbacks must name endpoints defined under "endpoints:".`);
                 if (target.endpoint_type !== e.endpoint_type) {
                     this.#fail(path, `"${name}" is ${target.endpoint_type} but this endpoint is ${e.endpoint_type}. A fallback must have the same endpoint_type.`);
                 }
@@ -2723,7 +2824,7 @@ class ConfigReader {
                 const path = ['routes', i, 'destinations', j, 'name'];
                 const target = byName.get(d.name);
                 if (!target)
-                    this.#fail(path, `no endpoint named "${d.name}".${didYouMean(d.name, byName.keys())} Destinations must name endpoints defined under "endpoints:".`);
+                    this.#fail(path, `no endpoint named "${d.name}".${(0,yaml_file/* didYouMean */.au)(d.name, byName.keys())} Destinations must name endpoints defined under "endpoints:".`);
                 if (seen.has(d.name))
                     this.#fail(path, `"${d.name}" is listed twice. Merge the two into one destination.`);
                 seen.add(d.name);
@@ -2736,33 +2837,8 @@ class ConfigReader {
                 this.#fail(['routes', i, 'destinations'], `traffic_percentage values add up to ${sum}. Make them add up to 100.`);
         }
     }
-    /** 1-based line of the nearest entry on `path` that exists in the file (a key's own line). */
-    #lineOf(path) {
-        if (!this.#doc)
-            return undefined;
-        for (let n = path.length; n > 0; n--) {
-            const parent = n === 1 ? this.#doc.contents : this.#doc.getIn(path.slice(0, n - 1), true);
-            const last = path[n - 1];
-            let node;
-            if ((0,dist.isMap)(parent))
-                node = parent.items.find((pair) => (0,dist.isScalar)(pair.key) && pair.key.value === last)?.key;
-            else if ((0,dist.isSeq)(parent) && typeof last === 'number')
-                node = parent.items[last];
-            if ((0,dist.isNode)(node) && node.range)
-                return this.#lines.linePos(node.range[0]).line;
-        }
-        const root = this.#doc.contents;
-        return (0,dist.isNode)(root) && root.range ? this.#lines.linePos(root.range[0]).line : undefined;
-    }
-    #problem(path, message, line) {
-        // Every secret seen so far is masked, in case a provider's schema message echoes a value.
-        return { path: formatPath(path), line: line ?? this.#lineOf(path), message: new secrets/* Redactor */.p(this.#secrets).redact(message) };
-    }
     #fail(path, message, line, cause) {
-        throw new GatewayConfigError(this.#file, this.#problem(path, message, line), cause === undefined ? undefined : { cause });
-    }
-    #failMany(problems) {
-        throw new GatewayConfigError(this.#file, problems.map((p) => this.#problem(p.path, p.message)));
+        return this.#yaml.fail(path, message, line, cause);
     }
 }
 function isProviderModule(value) {

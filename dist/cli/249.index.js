@@ -7,16 +7,17 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DeploymentsClient: () => (/* binding */ DeploymentsClient),
-/* harmony export */   d: () => (/* binding */ DeploymentsConnectionError),
-/* harmony export */   p: () => (/* binding */ getDeployClient)
+/* harmony export */   d: () => (/* binding */ DeploymentsConnectionError)
 /* harmony export */ });
+/* unused harmony export getDeployClient */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2309);
+/* harmony import */ var eventsource_parser__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2309);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55156);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(55156);
 /* harmony import */ var _mlflow_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35556);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10990);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20486);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29196);
 /**
  * The deployments client: MLflow's `mlflow.deployments.get_deploy_client("http://host:port")` in
  * TypeScript, for the AI gateway (`mlflow-ts gateway start`, or `mlflow-ts server --gateway-config`).
@@ -39,6 +40,7 @@ export const modules = {
 
 
 
+
 const DEFAULT_TIMEOUT_S = 120;
 const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_BACKOFF_FACTOR_S = 2;
@@ -50,23 +52,35 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503]);
 /** A refused connection or unknown host means no gateway there; retrying only delays the message. */
 const UNRETRYABLE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
 const CRUD_BASE = '/api/2.0/endpoints/';
-const endpointSchema = zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({
-    name: zod__WEBPACK_IMPORTED_MODULE_5__.string(),
-    endpoint_type: zod__WEBPACK_IMPORTED_MODULE_5__.string(),
-    model: zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({ name: zod__WEBPACK_IMPORTED_MODULE_5__.string(), provider: zod__WEBPACK_IMPORTED_MODULE_5__.string() }),
-    endpoint_url: zod__WEBPACK_IMPORTED_MODULE_5__.string(),
-    limit: zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({ calls: zod__WEBPACK_IMPORTED_MODULE_5__.number(), key: zod__WEBPACK_IMPORTED_MODULE_5__.string().nullish(), renewal_period: zod__WEBPACK_IMPORTED_MODULE_5__.string() }).nullish(),
+const OWN_HEADERS = new Set(['authorization', 'user-agent', 'accept', 'content-type', 'content-length', 'host']);
+/** A wait between retries that a cancelled call cuts short, rejecting with the signal's reason. */
+async function pause(ms, signal) {
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw signal.reason;
+        throw err;
+    }
+}
+const endpointSchema = zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({
+    name: zod__WEBPACK_IMPORTED_MODULE_6__.string(),
+    endpoint_type: zod__WEBPACK_IMPORTED_MODULE_6__.string(),
+    model: zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({ name: zod__WEBPACK_IMPORTED_MODULE_6__.string(), provider: zod__WEBPACK_IMPORTED_MODULE_6__.string() }),
+    endpoint_url: zod__WEBPACK_IMPORTED_MODULE_6__.string(),
+    limit: zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({ calls: zod__WEBPACK_IMPORTED_MODULE_6__.number(), key: zod__WEBPACK_IMPORTED_MODULE_6__.string().nullish(), renewal_period: zod__WEBPACK_IMPORTED_MODULE_6__.string() }).nullish(),
 });
-const endpointsPageSchema = zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({
-    endpoints: zod__WEBPACK_IMPORTED_MODULE_5__.array(endpointSchema).default([]),
-    next_page_token: zod__WEBPACK_IMPORTED_MODULE_5__.string().nullish(),
+const endpointsPageSchema = zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({
+    endpoints: zod__WEBPACK_IMPORTED_MODULE_6__.array(endpointSchema).default([]),
+    next_page_token: zod__WEBPACK_IMPORTED_MODULE_6__.string().nullish(),
 });
-const objectSchema = zod__WEBPACK_IMPORTED_MODULE_5__.record(zod__WEBPACK_IMPORTED_MODULE_5__.string(), zod__WEBPACK_IMPORTED_MODULE_5__.unknown());
+const objectSchema = zod__WEBPACK_IMPORTED_MODULE_6__.record(zod__WEBPACK_IMPORTED_MODULE_6__.string(), zod__WEBPACK_IMPORTED_MODULE_6__.unknown());
 /** The error bodies a gateway may answer with: ours and MLflow 3.x's, FastAPI's `detail`, OpenAI's `error`. */
-const errorDetailSchema = zod__WEBPACK_IMPORTED_MODULE_5__.union([zod__WEBPACK_IMPORTED_MODULE_5__.string(), zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({ error_code: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional(), message: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional() })]);
-const errorBodySchema = zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({
-    error_code: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional(),
-    message: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional(),
+const errorDetailSchema = zod__WEBPACK_IMPORTED_MODULE_6__.union([zod__WEBPACK_IMPORTED_MODULE_6__.string(), zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({ error_code: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional(), message: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional() })]);
+const errorBodySchema = zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({
+    error_code: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional(),
+    message: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional(),
     detail: errorDetailSchema.optional(),
     error: errorDetailSchema.optional(),
 });
@@ -99,16 +113,6 @@ function errorCodeOf(err) {
 function isTimeout(err) {
     return err instanceof undici__WEBPACK_IMPORTED_MODULE_1__/* .errors */ .sO.HeadersTimeoutError || err instanceof undici__WEBPACK_IMPORTED_MODULE_1__/* .errors */ .sO.BodyTimeoutError || errorCodeOf(err) === 'UND_ERR_CONNECT_TIMEOUT';
 }
-function retryAfterMs(value) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v === undefined || v.trim() === '')
-        return undefined;
-    const seconds = Number(v);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
 /** MLflow's resolve_route_url: a relative `endpoint_url` is joined to the gateway's URL. */
 function absoluteUrl(base, url) {
     if (/^https?:\/\//i.test(url))
@@ -139,7 +143,7 @@ function apiError(status, text, endpoint) {
 }
 /** An in-band `{"error": ...}` event: the stream had started (HTTP 200) when the upstream failed. */
 function streamError(error, endpoint) {
-    const parsed = zod__WEBPACK_IMPORTED_MODULE_5__.looseObject({ error_code: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional(), message: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional(), type: zod__WEBPACK_IMPORTED_MODULE_5__.string().optional() }).safeParse(error);
+    const parsed = zod__WEBPACK_IMPORTED_MODULE_6__.looseObject({ error_code: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional(), message: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional(), type: zod__WEBPACK_IMPORTED_MODULE_6__.string().optional() }).safeParse(error);
     if (!parsed.success)
         return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlflowApiError */ .ge('INTERNAL_ERROR', 500, typeof error === 'string' ? error : JSON.stringify(error), endpoint);
     const code = parsed.data.error_code ?? 'INTERNAL_ERROR';
@@ -154,6 +158,7 @@ class DeploymentsClient {
     #requestTimeoutMs;
     #maxRetries;
     #backoffFactorMs;
+    #connections;
     #agent;
     constructor(target, options = {}) {
         let url;
@@ -177,6 +182,7 @@ class DeploymentsClient {
         this.#predictTimeoutMs = options.timeoutMs ?? (predictS ?? DEFAULT_TIMEOUT_S) * 1000;
         this.#requestTimeoutMs = options.requestTimeoutMs ?? (requestS ?? DEFAULT_TIMEOUT_S) * 1000;
         this.#maxRetries = options.maxRetries ?? envNumber(env, 'MLFLOW_HTTP_REQUEST_MAX_RETRIES') ?? DEFAULT_MAX_RETRIES;
+        this.#connections = options.connections ?? 16;
         this.#backoffFactorMs = (options.backoffFactor ?? envNumber(env, 'MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR') ?? DEFAULT_BACKOFF_FACTOR_S) * 1000;
     }
     /** Every endpoint of the gateway, following `next_page_token` pages. */
@@ -184,7 +190,7 @@ class DeploymentsClient {
         const all = [];
         let pageToken;
         do {
-            const page = endpointsPageSchema.parse(await this.#json('GET', CRUD_BASE, { query: pageToken ? { page_token: pageToken } : undefined, timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES }));
+            const page = endpointsPageSchema.parse((await this.#json('GET', CRUD_BASE, { query: pageToken ? { page_token: pageToken } : undefined, timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES })).body);
             for (const e of page.endpoints)
                 all.push(this.#endpoint(e));
             pageToken = page.next_page_token ?? undefined;
@@ -193,13 +199,22 @@ class DeploymentsClient {
     }
     /** One endpoint; an unknown name is MlflowApiError with status 404. */
     async getEndpoint(name) {
-        const body = await this.#json('GET', CRUD_BASE + encodeURIComponent(name), { timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES });
+        const { body } = await this.#json('GET', CRUD_BASE + encodeURIComponent(name), { timeoutMs: this.#requestTimeoutMs, retryStatuses: RETRY_STATUSES });
         return this.#endpoint(endpointSchema.parse(body));
     }
     /** `POST /endpoints/<endpoint>/invocations` with `inputs` as the body; the JSON answer. */
-    async predict(request) {
-        const body = await this.#json('POST', invocationsPath(request.endpoint), { json: request.inputs, timeoutMs: this.#predictTimeoutMs, retryStatuses: RETRY_STATUSES });
-        return objectSchema.parse(body);
+    async predict(request, options = {}) {
+        return (await this.predictWithHeaders(request, options)).body;
+    }
+    /** `predict`, with the response headers too (`X-MLflow-Gateway-Cost-USD`, the timing headers). */
+    async predictWithHeaders(request, options = {}) {
+        const { body, headers } = await this.#json('POST', invocationsPath(request.endpoint), {
+            json: request.inputs,
+            timeoutMs: this.#predictTimeoutMs,
+            retryStatuses: RETRY_STATUSES,
+            ...options,
+        });
+        return { body: objectSchema.parse(body), headers };
     }
     /**
      * The same call with `stream: true`: yields each parsed chunk as it arrives. A failure after the
@@ -217,7 +232,7 @@ class DeploymentsClient {
         if (res.statusCode >= 400)
             throw apiError(res.statusCode, await res.body.text(), endpoint);
         const pending = [];
-        const parser = (0,eventsource_parser__WEBPACK_IMPORTED_MODULE_6__/* .createParser */ .C)({ onEvent: (e) => pending.push(e) });
+        const parser = (0,eventsource_parser__WEBPACK_IMPORTED_MODULE_7__/* .createParser */ .C)({ onEvent: (e) => pending.push(e) });
         const decoder = new TextDecoder();
         const parse = (e) => {
             if (e.data === '[DONE]')
@@ -291,12 +306,14 @@ class DeploymentsClient {
             text = await res.body.text();
         }
         catch (err) {
+            if (options.signal?.aborted)
+                throw options.signal.reason;
             throw this.#connectionError(err, options.timeoutMs);
         }
         if (res.statusCode >= 400)
             throw apiError(res.statusCode, text, `${method} ${path}`);
         try {
-            return JSON.parse(text);
+            return { body: JSON.parse(text), headers: res.headers };
         }
         catch {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MlflowApiError */ .ge('INTERNAL_ERROR', res.statusCode, `expected JSON, got: ${text.slice(0, ERROR_TEXT_LIMIT)}`, `${method} ${path}`);
@@ -306,29 +323,39 @@ class DeploymentsClient {
     async #send(method, path, options) {
         const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
         const url = this.target + path + query;
-        const headers = { ...this.#headers, accept: options.accept ?? 'application/json' };
+        const headers = {};
+        // A caller's header cannot replace the client's own (its authorization above all).
+        for (const [name, value] of Object.entries(options.headers ?? {}))
+            if (!OWN_HEADERS.has(name.toLowerCase()))
+                headers[name] = value;
+        Object.assign(headers, this.#headers, { accept: options.accept ?? 'application/json' });
         const body = options.json === undefined ? undefined : JSON.stringify(options.json);
         if (body !== undefined)
             headers['content-type'] = 'application/json';
-        this.#agent ??= new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({ keepAliveTimeout: 10_000, connections: 16 });
+        this.#agent ??= new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({ keepAliveTimeout: 10_000, connections: this.#connections });
+        const { signal } = options;
+        const maxRetries = options.maxRetries ?? this.#maxRetries;
         for (let attempt = 0;; attempt++) {
             let res;
             try {
-                res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, { method, headers, body, dispatcher: this.#agent, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+                res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, { method, headers, body, signal, dispatcher: this.#agent, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
             }
             catch (err) {
+                // A cancelled call is the caller's decision, not the gateway's failure.
+                if (signal?.aborted)
+                    throw signal.reason;
                 const code = errorCodeOf(err);
                 const retryable = !isTimeout(err) && !(code !== undefined && UNRETRYABLE_NETWORK_CODES.has(code));
-                if (retryable && attempt < this.#maxRetries) {
-                    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(this.#backoff(attempt));
+                if (retryable && attempt < maxRetries) {
+                    await pause(this.#backoff(attempt), signal);
                     continue;
                 }
                 throw this.#connectionError(err, options.timeoutMs);
             }
-            if (options.retryStatuses.has(res.statusCode) && attempt < this.#maxRetries) {
-                const wait = retryAfterMs(res.headers['retry-after']);
+            if (options.retryStatuses.has(res.statusCode) && attempt < maxRetries) {
+                const wait = (0,_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .retryAfterMs */ .Vs)(res.headers['retry-after']);
                 await res.body.dump();
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait !== undefined ? Math.min(wait, RETRY_AFTER_CAP_MS) : this.#backoff(attempt));
+                await pause(wait !== undefined ? Math.min(wait, RETRY_AFTER_CAP_MS) : this.#backoff(attempt), signal);
                 continue;
             }
             return res;
@@ -372,74 +399,6 @@ function getDeployClient(target, options = {}) {
         throw new Error('No gateway URI: pass one to getDeployClient("http://host:port") or set MLFLOW_DEPLOYMENTS_TARGET.');
     }
     return new DeploymentsClient(uri, options);
-}
-
-
-/***/ }),
-
-/***/ 20486:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ge: () => (/* binding */ MlflowApiError),
-/* harmony export */   s_: () => (/* binding */ MlflowConnectionError),
-/* harmony export */   vT: () => (/* binding */ errorCodeForStatus)
-/* harmony export */ });
-/**
- * The client's two failure types. A caller tells "the server said no" (MlflowApiError, with
- * MLflow's error_code) from "there is no server to talk to" (MlflowConnectionError): the first is
- * usually their request's fault, the second their configuration's.
- */
-/** The server answered with an error status; `errorCode` is MLflow's code (e.g. RESOURCE_DOES_NOT_EXIST). */
-class MlflowApiError extends Error {
-    errorCode;
-    status;
-    /** `METHOD /path` of the failed call (never the query string, which may carry user data). */
-    endpoint;
-    constructor(errorCode, status, serverMessage, endpoint) {
-        super(`${errorCode} (HTTP ${status}) from ${endpoint}: ${serverMessage}`);
-        this.name = 'MlflowApiError';
-        this.errorCode = errorCode;
-        this.status = status;
-        this.endpoint = endpoint;
-    }
-}
-/** No usable HTTP answer: refused, reset, DNS failure or timeout, after all retries. */
-class MlflowConnectionError extends Error {
-    trackingUri;
-    constructor(trackingUri, detail, options) {
-        super(`Could not reach the MLflow tracking server at ${trackingUri} (${detail}). ` +
-            'Check MLFLOW_TRACKING_URI (or --tracking-uri) and that the server is running.', options);
-        this.name = 'MlflowConnectionError';
-        this.trackingUri = trackingUri;
-    }
-}
-/** Used when a non-MLflow answer (proxy HTML page, plain-text 503) carries no error_code. */
-function errorCodeForStatus(status) {
-    switch (status) {
-        case 400:
-            return 'BAD_REQUEST';
-        case 401:
-            return 'UNAUTHENTICATED';
-        case 403:
-            return 'PERMISSION_DENIED';
-        case 404:
-            return 'ENDPOINT_NOT_FOUND';
-        case 405:
-            return 'METHOD_NOT_ALLOWED';
-        case 409:
-            return 'RESOURCE_CONFLICT';
-        case 429:
-            return 'REQUEST_LIMIT_EXCEEDED';
-        case 501:
-            return 'NOT_IMPLEMENTED';
-        case 503:
-            return 'TEMPORARILY_UNAVAILABLE';
-        case 504:
-            return 'DEADLINE_EXCEEDED';
-        default:
-            return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
-    }
 }
 
 

@@ -6573,12 +6573,12 @@ var rpc = exports;
  * @returns {undefined}
  */
 
-rpc.Service = __webpack_require__(75984);
+rpc.Service = __webpack_require__(53603);
 
 
 /***/ }),
 
-/***/ 75984:
+/***/ 53603:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9265,7 +9265,7 @@ util.float = __webpack_require__(40067);
 util.utf8 = __webpack_require__(45738);
 
 // provides a node-like buffer pool in the browser
-util.pool = __webpack_require__(1152);
+util.pool = __webpack_require__(78771);
 
 // utility to work with the low and high bits of a 64 bit value
 util.LongBits = __webpack_require__(29079);
@@ -9881,7 +9881,7 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 /***/ }),
 
-/***/ 1152:
+/***/ 78771:
 /***/ ((module) => {
 
 

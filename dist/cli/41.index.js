@@ -106,8 +106,12 @@ const MLFLOW_TAGS = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ GATEWAY_METADATA_KEYS),
-/* harmony export */   f: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE)
+/* harmony export */   Cn: () => (/* binding */ GatewaySpanAttributeKey),
+/* harmony export */   Eh: () => (/* binding */ GATEWAY_SOURCE_TYPE),
+/* harmony export */   Q$: () => (/* binding */ GATEWAY_METADATA_KEYS),
+/* harmony export */   fM: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE),
+/* harmony export */   mr: () => (/* binding */ GatewayTraceMetadataKey),
+/* harmony export */   uA: () => (/* binding */ EXPERIMENT_SOURCE_TYPE_TAG)
 /* harmony export */ });
 /**
  * Trace metadata keys and span attributes that both the AI gateway (writing traces) and the
@@ -124,6 +128,39 @@ const GATEWAY_METADATA_KEYS = {
  * `client_request_id`, so spans sent alone (no StartTraceV3) still carry it.
  */
 const CLIENT_REQUEST_ID_ATTRIBUTE = 'mlflow.trace.clientRequestId';
+/** MLflow's usage-tracking trace metadata (wire reference §9.1). */
+const GatewayTraceMetadataKey = {
+    ...GATEWAY_METADATA_KEYS,
+    /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
+    COST: 'mlflow.trace.cost',
+};
+/** The experiment tag MLflow puts on the experiments its gateway creates. */
+const EXPERIMENT_SOURCE_TYPE_TAG = 'mlflow.experiment.sourceType';
+const GATEWAY_SOURCE_TYPE = 'GATEWAY';
+/** Span attributes of gateway spans (MLflow's own keys are written through the tracing SDK's helpers). */
+const GatewaySpanAttributeKey = {
+    REQUEST_ID: 'gateway.request_id',
+    ENDPOINT: 'gateway.endpoint',
+    OPERATION: 'gateway.operation',
+    FRONT: 'gateway.front',
+    STREAM: 'gateway.stream',
+    /** The HTTP status: what the caller got (root) or what the upstream answered (attempt). */
+    STATUS: 'gateway.status',
+    CACHE_HIT: 'gateway.cache_hit',
+    RATE_LIMITED: 'gateway.rate_limited',
+    UPSTREAM_MS: 'gateway.upstream_ms',
+    ATTEMPTS: 'gateway.attempts',
+    SERVED_BY: 'gateway.served_by',
+    /** `{input, output, total, currency}` in the pricing block's currency. */
+    COST: 'gateway.cost',
+    CALLER: 'gateway.caller',
+    PROVIDER: 'gateway.provider',
+    MODEL: 'gateway.model',
+    ATTEMPT: 'gateway.attempt',
+    FALLBACK: 'gateway.fallback',
+    /** OpenTelemetry's attribute for the class of error: the gateway's error kind. */
+    ERROR_TYPE: 'error.type',
+};
 
 
 /***/ })

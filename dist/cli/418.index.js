@@ -1,5 +1,5 @@
 export const id = 418;
-export const ids = [418];
+export const ids = [418,196];
 export const modules = {
 
 /***/ 41049:
@@ -66,9 +66,9 @@ function splitLogBatch(input, limits = _mlflow_limits_js__WEBPACK_IMPORTED_MODUL
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ toKeyValues),
 /* harmony export */   p: () => (/* binding */ MlflowClient)
 /* harmony export */ });
+/* unused harmony export toKeyValues */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
@@ -264,6 +264,15 @@ class MlflowClient {
     async getTrace(traceId) {
         const res = await this.#call('GET', '/traces/get', { trace_id: traceId }, '3.0');
         return { trace_info: res.trace.trace_info, spans: res.trace.spans ?? [] };
+    }
+    /**
+     * Attaches an assessment (MLflow 3 feedback or expectation) to a trace; returns it as stored,
+     * with its `assessment_id`. Feedback `value` is any JSON value; a scorer that could not judge sends
+     * `error` instead.
+     */
+    async createAssessment(traceId, assessment) {
+        const res = await this.#call('POST', `/traces/${encodeURIComponent(traceId)}/assessments`, { assessment: { ...assessment, trace_id: traceId } }, '3.0');
+        return res.assessment;
     }
     // ---- experiments ----
     async createExperiment(name, options = {}) {
@@ -602,7 +611,8 @@ function errorCodeForStatus(status) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G5: () => (/* binding */ HttpTransport),
-/* harmony export */   Pr: () => (/* binding */ encodeJson)
+/* harmony export */   Pr: () => (/* binding */ encodeJson),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
 /* harmony export */ });
 /* unused harmony export encodeQuery */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
@@ -671,13 +681,15 @@ function encodeQuery(query) {
 function encodeJson(value) {
     return JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 }
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 function retryAfterMs(value) {
-    if (!value)
+    const v = typeof value === 'string' ? value : value?.[0];
+    if (v === undefined || v.trim() === '')
         return undefined;
-    const seconds = Number(value);
-    if (value.trim() !== '' && Number.isFinite(seconds))
+    const seconds = Number(v);
+    if (Number.isFinite(seconds))
         return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
+    const date = Date.parse(v);
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 function backoffMs(attempt) {

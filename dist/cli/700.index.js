@@ -178,8 +178,12 @@ const MLFLOW_TAGS = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ GATEWAY_METADATA_KEYS),
-/* harmony export */   f: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE)
+/* harmony export */   Cn: () => (/* binding */ GatewaySpanAttributeKey),
+/* harmony export */   Eh: () => (/* binding */ GATEWAY_SOURCE_TYPE),
+/* harmony export */   Q$: () => (/* binding */ GATEWAY_METADATA_KEYS),
+/* harmony export */   fM: () => (/* binding */ CLIENT_REQUEST_ID_ATTRIBUTE),
+/* harmony export */   mr: () => (/* binding */ GatewayTraceMetadataKey),
+/* harmony export */   uA: () => (/* binding */ EXPERIMENT_SOURCE_TYPE_TAG)
 /* harmony export */ });
 /**
  * Trace metadata keys and span attributes that both the AI gateway (writing traces) and the
@@ -196,6 +200,39 @@ const GATEWAY_METADATA_KEYS = {
  * `client_request_id`, so spans sent alone (no StartTraceV3) still carry it.
  */
 const CLIENT_REQUEST_ID_ATTRIBUTE = 'mlflow.trace.clientRequestId';
+/** MLflow's usage-tracking trace metadata (wire reference §9.1). */
+const GatewayTraceMetadataKey = {
+    ...GATEWAY_METADATA_KEYS,
+    /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
+    COST: 'mlflow.trace.cost',
+};
+/** The experiment tag MLflow puts on the experiments its gateway creates. */
+const EXPERIMENT_SOURCE_TYPE_TAG = 'mlflow.experiment.sourceType';
+const GATEWAY_SOURCE_TYPE = 'GATEWAY';
+/** Span attributes of gateway spans (MLflow's own keys are written through the tracing SDK's helpers). */
+const GatewaySpanAttributeKey = {
+    REQUEST_ID: 'gateway.request_id',
+    ENDPOINT: 'gateway.endpoint',
+    OPERATION: 'gateway.operation',
+    FRONT: 'gateway.front',
+    STREAM: 'gateway.stream',
+    /** The HTTP status: what the caller got (root) or what the upstream answered (attempt). */
+    STATUS: 'gateway.status',
+    CACHE_HIT: 'gateway.cache_hit',
+    RATE_LIMITED: 'gateway.rate_limited',
+    UPSTREAM_MS: 'gateway.upstream_ms',
+    ATTEMPTS: 'gateway.attempts',
+    SERVED_BY: 'gateway.served_by',
+    /** `{input, output, total, currency}` in the pricing block's currency. */
+    COST: 'gateway.cost',
+    CALLER: 'gateway.caller',
+    PROVIDER: 'gateway.provider',
+    MODEL: 'gateway.model',
+    ATTEMPT: 'gateway.attempt',
+    FALLBACK: 'gateway.fallback',
+    /** OpenTelemetry's attribute for the class of error: the gateway's error kind. */
+    ERROR_TYPE: 'error.type',
+};
 
 
 /***/ }),
@@ -2030,9 +2067,9 @@ const METADATA_FROM_ATTRIBUTES = new Map([
     ['session.id', { key: TRACE_KEYS.session, afterFinal: false, rootOnly: false }],
     ['user.id', { key: TRACE_KEYS.user, afterFinal: true, rootOnly: false }],
     // Only from the trace's root: gateway spans inside a caller's trace leave the caller's info alone.
-    ...Object.values(trace_keys/* GATEWAY_METADATA_KEYS */.Q).map((k) => [k, { key: k, afterFinal: false, rootOnly: true }]),
+    ...Object.values(trace_keys/* GATEWAY_METADATA_KEYS */.Q$).map((k) => [k, { key: k, afterFinal: false, rootOnly: true }]),
     // Not metadata but the info's `client_request_id` (the gateway's request id, as in its access log).
-    [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f, { key: trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f, afterFinal: false, rootOnly: true }],
+    [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.fM, { key: trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.fM, afterFinal: false, rootOnly: true }],
 ]);
 const METADATA_AFTER_FINAL = new Set([...METADATA_FROM_ATTRIBUTES.values()].filter((m) => m.afterFinal).map((m) => m.key));
 const TOKEN_KEYS = ['input_tokens', 'output_tokens', 'total_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
@@ -2900,7 +2937,7 @@ class SqliteTraceStore {
         const insertSpan = this.sql.stmt(`INSERT INTO spans (${traces_SPAN_COLUMNS}) VALUES (${SPAN_PARAMS})`);
         for (const [traceId, batch] of traces) {
             const d = deriveTraceInfo(batch);
-            const { [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f]: clientRequestId, ...metadata } = d.metadata;
+            const { [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.fM]: clientRequestId, ...metadata } = d.metadata;
             const key = Number(insertInfo.run(traceId, exp.experiment_id, d.requestTime, d.durationMs, d.state, d.requestPreview, d.responsePreview, clientRequestId ?? null).lastInsertRowid);
             insertTag.run(key, TRACE_KEYS.artifactLocationTag, this.artifactLocation(exp, traceId));
             if (d.name !== undefined)
@@ -2976,7 +3013,7 @@ class SqliteTraceStore {
             this.setMetadata(key, TRACE_KEYS.cost, totals.cost);
         }
         for (const [k, v] of Object.entries(metadataOf(batch))) {
-            if (k === trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f) {
+            if (k === trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.fM) {
                 if (!finalized)
                     this.sql.run('UPDATE trace_info SET client_request_id = ? WHERE trace_key = ? AND client_request_id IS NULL', v, key);
                 continue;
@@ -6749,10 +6786,17 @@ async function createTrackingApp(options) {
     if (options.gatewayConfigPath !== undefined) {
         const configPath = options.gatewayConfigPath;
         // Loaded only when asked for: a plain tracking server should not pay for the gateway's modules.
-        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
+        const { mountGateway } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(418), __webpack_require__.e(103), __webpack_require__.e(625), __webpack_require__.e(928)]).then(__webpack_require__.bind(__webpack_require__, 42928));
         let mounted;
         await app.register(async (gatewayScope) => {
-            mounted = await mountGateway(gatewayScope, { configPath, authToken: options.gatewayAuthToken, log: options.gatewayLog, accessLog: options.gatewayAccessLog });
+            mounted = await mountGateway(gatewayScope, {
+                configPath,
+                authToken: options.gatewayAuthToken,
+                log: options.gatewayLog,
+                accessLog: options.gatewayAccessLog,
+                ...(options.gatewayRecord !== undefined ? { record: options.gatewayRecord } : {}),
+                ...(options.gatewayReplay !== undefined ? { replay: options.gatewayReplay } : {}),
+            });
         });
         // Before the server stops listening: the tracer's last flush goes to this very server.
         app.addHook('preClose', async () => mounted?.close());
@@ -6762,7 +6806,7 @@ async function createTrackingApp(options) {
             if (!mounted || typeof address !== 'object' || !address)
                 return;
             const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-            const { gatewayTracer } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(103), __webpack_require__.e(418), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 30853));
+            const { gatewayTracer } = await Promise.all(/* import() */[__webpack_require__.e(604), __webpack_require__.e(815), __webpack_require__.e(357), __webpack_require__.e(222), __webpack_require__.e(418), __webpack_require__.e(103), __webpack_require__.e(625), __webpack_require__.e(928)]).then(__webpack_require__.bind(__webpack_require__, 42928));
             mounted.gateway.addObserver(gatewayTracer(`http://${host}:${address.port}`, options.gatewayLog ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }));
         });
     }
@@ -6781,6 +6825,8 @@ async function startTrackingServer(options = {}) {
             gatewayAuthToken: options.gatewayAuthToken,
             gatewayLog: options.gatewayLog,
             gatewayAccessLog: options.gatewayAccessLog,
+            gatewayRecord: options.gatewayRecord,
+            gatewayReplay: options.gatewayReplay,
         });
     }
     catch (err) {

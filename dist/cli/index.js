@@ -4936,7 +4936,7 @@ async function runServer(options) {
     }
     const artifactsDir = artifactsDirectory(options.artifactsDestination);
     // Loaded here so client-only commands start fast and never open the SQLite module.
-    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(703), __nccwpck_require__.e(365), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22700));
+    const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(463), __nccwpck_require__.e(703), __nccwpck_require__.e(365), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22700));
     const gatewayConfigPath = options.gatewayConfig === undefined ? undefined : (0,external_node_path_.resolve)(options.gatewayConfig);
     let server;
     try {
@@ -4951,6 +4951,8 @@ async function runServer(options) {
             gatewayAuthToken: gatewayConfigPath === undefined ? undefined : options.gatewayAuthToken || undefined,
             gatewayLog: stderrLog,
             gatewayAccessLog: stdoutAccessLog,
+            ...(options.gatewayRecord !== undefined ? { gatewayRecord: (0,external_node_path_.resolve)(options.gatewayRecord) } : {}),
+            ...(options.gatewayReplay !== undefined ? { gatewayReplay: (0,external_node_path_.resolve)(options.gatewayReplay) } : {}),
         });
     }
     catch (err) {
@@ -5017,7 +5019,7 @@ async function withClosing(make, fn) {
 async function withClient(options, fn) {
     // Loaded on demand: the server path never needs the HTTP client, and start-up time is the
     // ephemeral server's main cost in CI.
-    const { MlflowClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58881));
+    const { MlflowClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(425)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93425));
     return withClosing(() => new MlflowClient({ trackingUri: options.trackingUri }), fn);
 }
 /**
@@ -5057,7 +5059,7 @@ async function runGateway(options) {
     const { resolveConfigPath } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(357), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16103));
     const configPath = (0,external_node_path_.resolve)(resolveConfigPath(options.configPath, process.env));
     const authToken = options.authToken || undefined;
-    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(357), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(103), __nccwpck_require__.e(418), __nccwpck_require__.e(853), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30853));
+    const { startGatewayServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(357), __nccwpck_require__.e(703), __nccwpck_require__.e(222), __nccwpck_require__.e(418), __nccwpck_require__.e(103), __nccwpck_require__.e(625), __nccwpck_require__.e(928), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42928));
     let running;
     try {
         running = await startGatewayServer({
@@ -5085,7 +5087,7 @@ async function runGateway(options) {
 }
 const DEFAULT_GATEWAY_URI = 'http://127.0.0.1:5000';
 async function withDeployments(options, fn) {
-    const { DeploymentsClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37249));
+    const { DeploymentsClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(249), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37249));
     const uri = options.gatewayUri ?? (process.env.MLFLOW_DEPLOYMENTS_TARGET || process.env.MLFLOW_GATEWAY_URI || DEFAULT_GATEWAY_URI);
     return withClosing(() => new DeploymentsClient(uri, { token: options.authToken || undefined }), fn);
 }
@@ -5127,7 +5129,7 @@ function promptInputs(type, prompt) {
 }
 /** Reads the text a streamed chat or completions chunk adds (zod loaded only for --stream). */
 async function chunkTextReader() {
-    const { z } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82618));
+    const { z } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86255));
     const schema = z.looseObject({
         choices: z.array(z.looseObject({ delta: z.looseObject({ content: z.string().nullish() }).optional(), text: z.string().nullish() })),
     });
@@ -5237,7 +5239,7 @@ function parseParams(list = []) {
 }
 /** A steps file: `steps:` lists entry point names or `{entry_point, parameters}` items. */
 async function readSteps(file) {
-    const [{ readFile }, { parse }, { z }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19)), __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19)), Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82618))]);
+    const [{ readFile }, { parse }, { z }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19)), __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19)), Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86255))]);
     const schema = z.strictObject({
         steps: z
             .array(z.union([z.string().min(1), z.strictObject({ entry_point: z.string().min(1), parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() })]))
@@ -5272,19 +5274,8 @@ async function runProjectCommand(uri, options) {
     const fromFile = options.steps ? await readSteps(options.steps) : { entryPoints: [], params: {} };
     const entryPoints = [...fromFile.entryPoints, ...(options.entryPoint ?? [])];
     const params = { ...fromFile.params, ...parseParams(options.paramList) };
-    const [{ runProject }, { forwardSignals }, { MlflowClient }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(815), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59290)),
-        __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397)),
-        Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58881)),
-    ]);
-    // Without a tracking server, runs go to a local database as `mlflow run` writes ./mlruns.
-    let local;
-    if (!process.env.MLFLOW_TRACKING_URI) {
-        const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(703), __nccwpck_require__.e(365), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22700));
-        local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
-        process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
-    }
-    const client = new MlflowClient(local ? { trackingUri: local.url } : {});
+    const [{ runProject }, { forwardSignals }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(815), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59290)), __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397))]);
+    const { client, close } = await trackingClient(process.env.MLFLOW_TRACKING_URI);
     const abort = new AbortController();
     const unsubscribe = forwardSignals(abort);
     try {
@@ -5309,8 +5300,57 @@ async function runProjectCommand(uri, options) {
     }
     finally {
         unsubscribe();
-        await client.close();
-        await local?.close();
+        await close();
+    }
+}
+/**
+ * A client for `trackingUri`; without one, a server on ./mlruns.db started for the command's
+ * duration, as `mlflow run` writes ./mlruns when no tracking URI is set.
+ */
+async function trackingClient(trackingUri) {
+    const { MlflowClient } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(425)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93425));
+    let local;
+    if (!trackingUri) {
+        const { startTrackingServer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(463), __nccwpck_require__.e(703), __nccwpck_require__.e(365), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22700));
+        local = await startTrackingServer({ port: 0, backendStoreUri: 'sqlite:///mlruns.db', artifactsDestination: './mlartifacts' });
+        process.stderr.write(`mlflow-ts: MLFLOW_TRACKING_URI is not set: logging to ./mlruns.db (view with \`mlflow-ts server\`)\n`);
+    }
+    const uri = local?.url ?? trackingUri;
+    const client = new MlflowClient({ trackingUri: uri });
+    return {
+        client,
+        trackingUri: uri,
+        close: async () => {
+            await client.close();
+            await local?.close();
+        },
+    };
+}
+async function evaluateCommand(options) {
+    const [{ evaluate, loadSuite, formatEvaluation }, { forwardSignals }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(789), __nccwpck_require__.e(738), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(625), __nccwpck_require__.e(637), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9119)), __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397))]);
+    const suite = await loadSuite(options.config);
+    const { client, trackingUri, close } = await trackingClient(options.trackingUri);
+    const abort = new AbortController();
+    const unsubscribe = forwardSignals(abort);
+    try {
+        const report = await evaluate({
+            suite,
+            client,
+            trackingUri,
+            tracing: options.tracing,
+            signal: abort.signal,
+            ...(options.experimentName ? { experimentName: options.experimentName } : {}),
+            ...(options.gatewayUri ? { gatewayUri: options.gatewayUri } : {}),
+            ...(options.baselineRunId ? { baselineRunId: options.baselineRunId } : {}),
+            ...(options.runName ? { runName: options.runName } : {}),
+        });
+        process.stdout.write(options.json ? toJson(report) + '\n' : formatEvaluation(report));
+        if (!report.passed)
+            process.exitCode = 1;
+    }
+    finally {
+        unsubscribe();
+        await close();
     }
 }
 function buildProgram() {
@@ -5343,10 +5383,17 @@ function buildProgram() {
         .default('./mlartifacts'))
         .option('--gateway-config <file>', 'Also serve the AI gateway from this config file, at /gateway/... (see docs/gateway.md).')
         .addOption(new Option('--gateway-auth-token <token>', 'Gateway callers must send this token (the tracking API is not affected).').env('MLFLOW_GATEWAY_AUTH_TOKEN'))
+        .option('--gateway-record <dir>', 'Store every gateway upstream exchange in this directory (for offline replay in CI).')
+        .option('--gateway-replay <dir>', 'Answer gateway requests from recorded exchanges in this directory: no network, no provider keys.')
         .action(async (options, command) => {
         if (options.gatewayConfig === undefined && command.getOptionValueSource('gatewayAuthToken') === 'cli') {
             throw new CliError('--gateway-auth-token needs --gateway-config <file>: there is no gateway to protect without it.');
         }
+        if (options.gatewayConfig === undefined && (options.gatewayRecord !== undefined || options.gatewayReplay !== undefined)) {
+            throw new CliError('--gateway-record and --gateway-replay need --gateway-config <file>.');
+        }
+        if (options.gatewayRecord !== undefined && options.gatewayReplay !== undefined)
+            throw new CliError('use either --gateway-record or --gateway-replay, not both.');
         return runServer(options);
     });
     addGatewayCommands(program);
@@ -5369,6 +5416,78 @@ function buildProgram() {
         .option('--timeout <seconds>', "Kill an entry point's whole process tree after this many seconds; its run ends KILLED.", parsePositiveInt)
         .option('--continue-on-failure', 'With several entry points, run the rest after one fails.')
         .action(async (uri, options) => runProjectCommand(uri, options));
+    program
+        .command('evaluate')
+        .summary('Evaluate model or LLM endpoints on a dataset with scorers (an eval.yaml suite).')
+        .description('Run every dataset row through each target of the suite (gateway endpoints, OpenAI-compatible servers, MLflow model ' +
+        'servers, commands), score the answers, and log one run per target under a parent run: aggregate metrics with ' +
+        'confidence intervals, the per-row table (eval_results.json/.csv), the dataset with its digest, and each row\'s ' +
+        'trace with its scores as assessments. Exits 1 when a threshold fails. Without MLFLOW_TRACKING_URI the runs go to ./mlruns.db.')
+        .requiredOption('-c, --config <file>', 'The suite file (eval.yaml).')
+        .addOption(new Option('--experiment-name <name>', "Experiment to log into (default: the suite's experiment_name, then eval/<suite>).").env('MLFLOW_EXPERIMENT_NAME'))
+        .addOption(new Option('--gateway-uri <uri>', 'The AI gateway for gateway targets and judge scorers.').env('MLFLOW_GATEWAY_URI'))
+        .option('--baseline-run-id <id>', 'Judge min_absolute_change/min_relative_change thresholds against this run (or its per-target child runs).')
+        .option('--run-name <name>', 'Name of the parent run.')
+        .option('--no-tracing', 'Do not trace row calls (and so attach no assessments).')
+        .option('--json', 'Print the report as JSON instead of tables.')
+        .addOption(new Option('--tracking-uri <uri>', 'Tracking server URL (default: a local ./mlruns.db).').env('MLFLOW_TRACKING_URI'))
+        .action(async (options) => evaluateCommand(options));
+    program
+        .command('export')
+        .summary("Write an experiment's runs to one versioned JSON bundle.")
+        .description('Export runs (params, full metric histories, tags, dataset inputs, artifact listings, evaluation tables and trace ' +
+        'summaries) to a run bundle: what the GitHub Action uploads so the next pull request has a baseline.')
+        .requiredOption('--experiment-name <name>', 'Experiment to export (repeatable).', (v, prev = []) => [...prev, v])
+        .option('--filter <filter>', "Only runs matching this MLflow search filter, e.g. \"tags.`mlflow.project.entryPoint` = 'train'\".")
+        .requiredOption('-o, --output <file>', 'Bundle file to write.')
+        .addOption(trackingUriOption())
+        .action(async (options) => {
+        const { exportBundle, writeBundle } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22950));
+        const bundle = await withClient(options, (client) => exportBundle(client, { experimentNames: options.experimentName, ...(options.filter ? { runFilter: options.filter } : {}) }));
+        await writeBundle(options.output, bundle);
+        for (const w of bundle.warnings ?? [])
+            process.stderr.write(`mlflow-ts: warning: ${w}\n`);
+        process.stderr.write(`mlflow-ts: wrote ${bundle.runs.length} run(s) to ${options.output}\n`);
+    });
+    program
+        .command('import')
+        .summary('Load a run bundle (or an MLflow mlruns/ directory) into a tracking server.')
+        .description('Import runs from a bundle written by `mlflow-ts export`, or with --mlruns from an MLflow file store. Importing the same runs twice creates no duplicates.')
+        .argument('[bundle]', 'Bundle file to import.')
+        .option('--mlruns <dir>', "Read an MLflow file store (mlruns/) instead of a bundle.")
+        .addOption(trackingUriOption())
+        .action(async (bundlePath, options) => {
+        if ((bundlePath === undefined) === (options.mlruns === undefined))
+            throw new CliError('give either a bundle file or --mlruns <dir>.');
+        const { importBundle, readBundle, readMlruns } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22950));
+        const bundle = options.mlruns !== undefined ? await readMlruns(options.mlruns) : await readBundle(bundlePath);
+        for (const w of bundle.warnings ?? [])
+            process.stderr.write(`mlflow-ts: warning: ${w}\n`);
+        const result = await withClient(options, (client) => importBundle(client, bundle));
+        process.stderr.write(`mlflow-ts: imported ${result.created} run(s), ${result.skipped} already present, ${result.replaced} replaced\n`);
+    });
+    program
+        .command('compare')
+        .summary('Compare two run bundles: metric deltas, params, evaluation flips, traces.')
+        .description('Compare the runs of a current bundle with a baseline bundle (both from `mlflow-ts export`), as the GitHub Action does ' +
+        'in its pull-request comment: runs matched by entry point, eval target or run name; every metric with its delta judged ' +
+        'by its direction; changed params; evaluation rows that flipped; trace latency, tokens and cost.')
+        .option('--baseline <file>', 'Baseline bundle (omit to report on the current bundle alone).')
+        .requiredOption('--current <file>', 'Current bundle.')
+        .addOption(new Option('--format <format>', 'Output format.').choices(['markdown', 'json', 'table']).default('table'))
+        .option('--direction <metric=higher|lower>', 'Which way is better for a metric (repeatable); defaults go by name (loss, error, latency: lower).', (v, prev = []) => [...prev, v])
+        .action(async (options) => {
+        const directions = {};
+        for (const item of options.direction ?? []) {
+            const m = /^(.+)=(higher|lower)$/.exec(item);
+            if (!m)
+                throw new CliError(`--direction '${item}' is not <metric>=higher or <metric>=lower.`);
+            directions[m[1]] = m[2];
+        }
+        const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(789), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(950), __nccwpck_require__.e(637), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28988));
+        const out = await compareFiles({ current: options.current, format: options.format, directions, ...(options.baseline ? { baseline: options.baseline } : {}) });
+        process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    });
     const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
     experiments
         .command('search')
@@ -5485,7 +5604,30 @@ function buildProgram() {
     });
     return program;
 }
-const USER_FACING_ERRORS = new Set(['CliError', 'MlflowApiError', 'MlflowConnectionError', 'MlflowError', 'GatewayConfigError', 'DeploymentsConnectionError', 'ProjectError', 'ProjectSourceError', 'EnvironmentError']);
+const USER_FACING_ERRORS = new Set([
+    'CliError',
+    'MlflowApiError',
+    'MlflowConnectionError',
+    'MlflowError',
+    'GatewayConfigError',
+    'DeploymentsConnectionError',
+    'ProjectError',
+    'ProjectSourceError',
+    'EnvironmentError',
+    'SuiteError',
+    'DatasetError',
+    'TemplateError',
+    'ScorerConfigError',
+    'EvaluationSetupError',
+    'BundleVersionError',
+    'BundleFormatError',
+    'BundleImportError',
+    'BundleExportError',
+    'MlrunsError',
+    'ComparisonFormatError',
+    'GateSyntaxError',
+    'GateDefinitionError',
+]);
 function reportAndExit(err) {
     const debug = process.env.MLFLOW_TS_DEBUG === '1' || process.env.MLFLOW_TS_DEBUG === 'true';
     // By name, so reporting an error never loads the client or store modules just to compare classes.

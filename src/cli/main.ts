@@ -743,6 +743,30 @@ function buildProgram(): Command {
       process.stderr.write(`mlflow-ts: imported ${result.created} run(s), ${result.skipped} already present, ${result.replaced} replaced\n`);
     });
 
+  program
+    .command('compare')
+    .summary('Compare two run bundles: metric deltas, params, evaluation flips, traces.')
+    .description(
+      'Compare the runs of a current bundle with a baseline bundle (both from `mlflow-ts export`), as the GitHub Action does ' +
+        'in its pull-request comment: runs matched by entry point, eval target or run name; every metric with its delta judged ' +
+        'by its direction; changed params; evaluation rows that flipped; trace latency, tokens and cost.',
+    )
+    .option('--baseline <file>', 'Baseline bundle (omit to report on the current bundle alone).')
+    .requiredOption('--current <file>', 'Current bundle.')
+    .addOption(new Option('--format <format>', 'Output format.').choices(['markdown', 'json', 'table']).default('table'))
+    .option('--direction <metric=higher|lower>', 'Which way is better for a metric (repeatable); defaults go by name (loss, error, latency: lower).', (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (options: { baseline?: string; current: string; format: 'markdown' | 'json' | 'table'; direction?: string[] }) => {
+      const directions: Record<string, 'higher' | 'lower'> = {};
+      for (const item of options.direction ?? []) {
+        const m = /^(.+)=(higher|lower)$/.exec(item);
+        if (!m) throw new CliError(`--direction '${item}' is not <metric>=higher or <metric>=lower.`);
+        directions[m[1]!] = m[2] as 'higher' | 'lower';
+      }
+      const { compareFiles } = await import('../report/compare/index.ts');
+      const out = await compareFiles({ current: options.current, format: options.format, directions, ...(options.baseline ? { baseline: options.baseline } : {}) });
+      process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    });
+
   const experiments = program.command('experiments').summary('Search experiments on a tracking server.').description('Manage experiments. To manage experiments associated with a tracking server, set the MLFLOW_TRACKING_URI environment variable to the URL of the desired server.');
   experiments
     .command('search')
@@ -880,6 +904,7 @@ const USER_FACING_ERRORS = new Set([
   'BundleImportError',
   'BundleExportError',
   'MlrunsError',
+  'ComparisonFormatError',
   'GateSyntaxError',
   'GateDefinitionError',
 ]);

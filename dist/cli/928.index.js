@@ -1,8 +1,8 @@
-export const id = 853;
-export const ids = [853];
+export const id = 928;
+export const ids = [928];
 export const modules = {
 
-/***/ 30853:
+/***/ 42928:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1522,1933 +1522,30 @@ var trace_keys = __webpack_require__(49263);
 var client_errors = __webpack_require__(20486);
 // EXTERNAL MODULE: ./build/src/client/client.js
 var client_client = __webpack_require__(29418);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./build/src/tracing/config.js
-/**
- * The project config file `mlflow-config.yaml` and the tracing settings resolved from code, the
- * environment and that file (in that order of precedence, then defaults). The loader is shared:
- * the server and the gateway read their own sections of the same file, so unknown top-level
- * sections are allowed while each known section is strict (a typo is an error, not a silent
- * default). Every error names the file, the line and the YAML path of the offending value.
- */
-
-
-
-
-const PROJECT_CONFIG_FILE = 'mlflow-config.yaml';
-const between0and1 = { error: 'must be a number between 0 and 1' };
-const nonNegativeMs = { error: 'must be a non-negative number of milliseconds' };
-const tracingConfigSchema = schemas.strictObject({
-    /** Fraction of traces exported, decided once per trace at its root. */
-    sampling_rate: schemas.number(between0and1).min(0, between0and1).max(1, between0and1).optional(),
-    /** A sampled-out trace whose root took longer than this is exported anyway, tagged slow. */
-    slow_threshold_ms: schemas.number(nonNegativeMs).min(0, nonNegativeMs).optional(),
-});
-const projectConfigSchema = schemas.looseObject({
-    tracing: tracingConfigSchema.optional(),
-});
-/** A config file that cannot be used; `issues` lists every problem found. */
-class ProjectConfigError extends Error {
-    file;
-    issues;
-    constructor(file, issues) {
-        const lines = issues.map((i) => `  ${file}${i.line ? `:${i.line}` : ''}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
-        super(`Invalid project config ${file}:\n${lines.join('\n')}\nFix the file (see the tracing section of the README for the schema) or remove it.`);
-        this.name = 'ProjectConfigError';
-        this.file = file;
-        this.issues = issues;
-    }
-}
-/** A bad tracing setting given in code or in the environment. */
-class TracingConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TracingConfigError';
-    }
-}
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else
-            out += out === '' ? String(part) : `.${String(part)}`;
-    }
-    return out;
-}
-/**
- * Parses and validates config text. `file` is only used in messages. An empty file is an empty
- * config. Throws ProjectConfigError.
- */
-function parseProjectConfig(text, file = PROJECT_CONFIG_FILE) {
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: true });
-    if (doc.errors.length > 0) {
-        throw new ProjectConfigError(file, doc.errors.map((e) => ({ path: '', line: e.linePos?.[0].line, message: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` })));
-    }
-    const data = doc.toJS() ?? {};
-    const result = projectConfigSchema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const lineOf = (path) => {
-        const node = doc.getIn(path, true);
-        if (!(0,dist.isNode)(node) || !node.range)
-            return undefined;
-        return lineCounter.linePos(node.range[0]).line;
-    };
-    const issues = result.error.issues.map((issue) => {
-        let message = issue.message;
-        if (issue.code === 'unrecognized_keys') {
-            const where = issue.path.length ? formatPath(issue.path) : 'the top level';
-            const known = issue.path[0] === 'tracing' ? ` (expected ${Object.keys(tracingConfigSchema.shape).join(', ')})` : '';
-            message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} in ${where}${known}`;
-            return { path: formatPath(issue.path), line: lineOf([...issue.path, issue.keys[0]]) ?? lineOf(issue.path), message };
-        }
-        if (issue.code === 'invalid_type' && issue.path.length === 0)
-            message = 'the file must be a YAML mapping (key: value pairs)';
-        else if (issue.code === 'invalid_type' && issue.expected === 'object')
-            message = 'must be a mapping (key: value pairs)';
-        const got = issue.path.length ? doc.getIn(issue.path) : undefined;
-        if (got !== undefined && (typeof got !== 'object' || got === null))
-            message += ` (got ${JSON.stringify(got)})`;
-        return { path: formatPath(issue.path), line: lineOf(issue.path), message };
-    });
-    throw new ProjectConfigError(file, issues);
-}
-/** Reads the project config file; undefined when none is given and none exists. Throws ProjectConfigError. */
-function loadProjectConfig(options = {}) {
-    const file = options.path !== undefined ? (0,external_node_path_.resolve)(options.cwd ?? process.cwd(), options.path) : (0,external_node_path_.join)(options.cwd ?? process.cwd(), PROJECT_CONFIG_FILE);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (err) {
-        if (options.path === undefined && err.code === 'ENOENT')
-            return undefined;
-        throw new ProjectConfigError(file, [{ path: '', message: `cannot read the file (${err.code ?? err.message})` }]);
-    }
-    return { file, config: parseProjectConfig(text, file) };
-}
-function checkRate(value, where) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-        throw new TracingConfigError(`${where} must be a number between 0 and 1, got ${JSON.stringify(value)}.`);
-    }
-    return value;
-}
-function checkThreshold(value, where) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        throw new TracingConfigError(`${where} must be a non-negative number of milliseconds, got ${JSON.stringify(value)}.`);
-    }
-    return value;
-}
-function envNumber(env, name) {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const n = Number(raw);
-    if (!Number.isFinite(n))
-        throw new TracingConfigError(`Environment variable ${name} must be a number, got '${raw}'.`);
-    return n;
-}
-/** Sampling settings by precedence: code, then `MLFLOW_TRACE_*` env, then the file, then rate 1 and no threshold. */
-function resolveTracingSettings(input = {}) {
-    const env = input.env ?? process.env;
-    const fileTracing = input.file?.tracing;
-    let samplingRate = 1;
-    let rateSource = 'default';
-    const envRate = envNumber(env, 'MLFLOW_TRACE_SAMPLING_RATE');
-    if (input.code?.samplingRate !== undefined) {
-        samplingRate = checkRate(input.code.samplingRate, 'init({samplingRate})');
-        rateSource = 'code';
-    }
-    else if (envRate !== undefined) {
-        samplingRate = checkRate(envRate, 'MLFLOW_TRACE_SAMPLING_RATE');
-        rateSource = 'env';
-    }
-    else if (fileTracing?.sampling_rate !== undefined) {
-        samplingRate = fileTracing.sampling_rate;
-        rateSource = 'file';
-    }
-    let slowThresholdMs;
-    let slowSource = 'default';
-    const envSlow = envNumber(env, 'MLFLOW_TRACE_SLOW_THRESHOLD_MS');
-    if (input.code?.slowThresholdMs !== undefined) {
-        slowThresholdMs = checkThreshold(input.code.slowThresholdMs, 'init({slowThresholdMs})');
-        slowSource = 'code';
-    }
-    else if (envSlow !== undefined) {
-        slowThresholdMs = checkThreshold(envSlow, 'MLFLOW_TRACE_SLOW_THRESHOLD_MS');
-        slowSource = 'env';
-    }
-    else if (fileTracing?.slow_threshold_ms !== undefined) {
-        slowThresholdMs = fileTracing.slow_threshold_ms;
-        slowSource = 'file';
-    }
-    return { samplingRate, slowThresholdMs, sources: { samplingRate: rateSource, slowThresholdMs: slowSource } };
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/constants.js
-/**
- * MLflow's tracing vocabulary (span types, status codes, attribute, metadata and tag keys) as
- * plain const objects: the names and values are MLflow's, so traces written here read the same in
- * MLflow's UI and clients as traces from the Python or official TypeScript SDK.
- */
-/** MLflow's span types. Free-form strings are accepted too, as in MLflow. */
-const SpanType = {
-    LLM: 'LLM',
-    CHAIN: 'CHAIN',
-    AGENT: 'AGENT',
-    TOOL: 'TOOL',
-    CHAT_MODEL: 'CHAT_MODEL',
-    RETRIEVER: 'RETRIEVER',
-    PARSER: 'PARSER',
-    EMBEDDING: 'EMBEDDING',
-    RERANKER: 'RERANKER',
-    MEMORY: 'MEMORY',
-    UNKNOWN: 'UNKNOWN',
-    WORKFLOW: 'WORKFLOW',
-    TASK: 'TASK',
-    GUARDRAIL: 'GUARDRAIL',
-    EVALUATOR: 'EVALUATOR',
-};
-/** OTLP's status codes under the names MLflow serialises them with. */
-const constants_SpanStatusCode = {
-    UNSET: 'STATUS_CODE_UNSET',
-    OK: 'STATUS_CODE_OK',
-    ERROR: 'STATUS_CODE_ERROR',
-};
-/** Span attribute keys MLflow reads (`mlflow/tracing/constant.py`, `SpanAttributeKey`). */
-const constants_SpanAttributeKey = {
-    EXPERIMENT_ID: 'mlflow.experimentId',
-    TRACE_ID: 'mlflow.traceRequestId',
-    INPUTS: 'mlflow.spanInputs',
-    OUTPUTS: 'mlflow.spanOutputs',
-    SPAN_TYPE: 'mlflow.spanType',
-    FUNCTION_NAME: 'mlflow.spanFunctionName',
-    TOKEN_USAGE: 'mlflow.chat.tokenUsage',
-    CHAT_TOOLS: 'mlflow.chat.tools',
-    LLM_COST: 'mlflow.llm.cost',
-    MODEL: 'mlflow.llm.model',
-    MODEL_PROVIDER: 'mlflow.llm.provider',
-    MESSAGE_FORMAT: 'mlflow.message.format',
-    INTERMEDIATE_OUTPUTS: 'mlflow.trace.intermediate_outputs',
-    LINKED_PROMPTS: 'mlflow.linkedPrompts',
-    CHUNK_VALUE: 'mlflow.chunk.value',
-    SESSION_ID: 'session.id',
-    USER_ID: 'user.id',
-};
-/** The OpenTelemetry GenAI semantic-convention attributes the MLflow server also understands. */
-const constants_GenAiAttributeKey = {
-    OPERATION_NAME: 'gen_ai.operation.name',
-    PROVIDER_NAME: 'gen_ai.provider.name',
-    SYSTEM: 'gen_ai.system',
-    REQUEST_MODEL: 'gen_ai.request.model',
-    REQUEST_TEMPERATURE: 'gen_ai.request.temperature',
-    REQUEST_MAX_TOKENS: 'gen_ai.request.max_tokens',
-    REQUEST_TOP_P: 'gen_ai.request.top_p',
-    RESPONSE_MODEL: 'gen_ai.response.model',
-    RESPONSE_ID: 'gen_ai.response.id',
-    RESPONSE_FINISH_REASONS: 'gen_ai.response.finish_reasons',
-    USAGE_INPUT_TOKENS: 'gen_ai.usage.input_tokens',
-    USAGE_OUTPUT_TOKENS: 'gen_ai.usage.output_tokens',
-    TOOL_NAME: 'gen_ai.tool.name',
-    TOOL_CALL_ID: 'gen_ai.tool.call.id',
-};
-/** Trace metadata keys (immutable once the trace is logged). */
-const constants_TraceMetadataKey = {
-    SCHEMA_VERSION: 'mlflow.trace_schema.version',
-    SOURCE_RUN: 'mlflow.sourceRun',
-    MODEL_ID: 'mlflow.modelId',
-    TOKEN_USAGE: 'mlflow.trace.tokenUsage',
-    TRACE_SESSION: 'mlflow.trace.session',
-    TRACE_USER: 'mlflow.trace.user',
-    /** MLflow 2 previews, still read by MLflow's trace table. */
-    INPUTS: 'mlflow.traceInputs',
-    OUTPUTS: 'mlflow.traceOutputs',
-    USER: 'mlflow.user',
-    SOURCE_NAME: 'mlflow.source.name',
-    SOURCE_TYPE: 'mlflow.source.type',
-    GIT_COMMIT: 'mlflow.source.git.commit',
-    GIT_BRANCH: 'mlflow.source.git.branch',
-    GIT_REPO_URL: 'mlflow.source.git.repoURL',
-    /** Ours: JSON `{rate, sampled, kept?, slow_threshold_ms?}` when sampling is below 1 or a slow trace was kept. */
-    SAMPLING: 'mlflow.trace.sampling',
-};
-/** Trace tag keys (mutable after logging). */
-const constants_TraceTagKey = {
-    TRACE_NAME: 'mlflow.traceName',
-    ARTIFACT_LOCATION: 'mlflow.artifactLocation',
-    SPANS_LOCATION: 'mlflow.trace.spansLocation',
-    /** Ours: "true" on a trace whose root took longer than the slow threshold. */
-    SLOW: 'mlflow.trace.slow',
-};
-const constants_TRACE_SCHEMA_VERSION = '3';
-const TRACE_ID_PREFIX = 'tr-';
-const DEFAULT_SPAN_NAME = 'span';
-/** MLflow OSS caps previews at this many characters (`TRACE_REQUEST_RESPONSE_PREVIEW_MAX_LENGTH_OSS`). */
-const REQUEST_RESPONSE_PREVIEW_MAX_LENGTH = 1000;
-const constants_MLFLOW_EXPERIMENT_ID_HEADER = 'x-mlflow-experiment-id';
-const constants_TRACES_ARTIFACT_FILE = 'traces.json';
-/** Stream chunks become events `mlflow.chunk.item.<i>` carrying `mlflow.chunk.value`, as in MLflow. */
-const constants_CHUNK_EVENT_PREFIX = 'mlflow.chunk.item.';
-
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __webpack_require__(16698);
-;// CONCATENATED MODULE: ./build/src/tracing/context.js
-/**
- * The active-span context. One AsyncLocalStorage slot holds either the active LiveSpan or a
- * remote parent extracted from a `traceparent` header, so every async continuation (including
- * each branch of a `Promise.all`) sees the span that was active where it was created.
- */
-
-const storage = new external_node_async_hooks_.AsyncLocalStorage();
-function context_currentContext() {
-    return storage.getStore();
-}
-function context_isTraceContext(value) {
-    return typeof value === 'object' && value !== null && value.isRemote === true && typeof value.spanId === 'string';
-}
-function context_runInContext(context, fn) {
-    return context === undefined ? storage.exit(fn) : storage.run(context, fn);
-}
-/** Runs `fn` outside any span, so work the SDK schedules (timers, exports) holds no user span. */
-function runOutsideContext(fn) {
-    return storage.exit(fn);
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/ids.js
-/**
- * Trace and span ids (W3C/OTel: 16 and 8 random bytes, lowercase hex) and their encodings:
- * MLflow's `tr-<hex>` trace id and the base64 form MLflow's span JSON uses.
- */
-
-
-// One getrandom call and one hex conversion per 4 KiB instead of per span: ids sit on the span hot path.
-const pool = Buffer.allocUnsafe(4096);
-let poolHex = '';
-let offset = Infinity;
-function randomHex(bytes) {
-    const chars = bytes * 2;
-    for (;;) {
-        if (offset + chars > poolHex.length) {
-            (0,external_node_crypto_.randomFillSync)(pool);
-            poolHex = pool.toString('hex');
-            offset = 0;
-        }
-        const hex = poolHex.slice(offset, offset + chars);
-        offset += chars;
-        // All-zero ids are invalid in W3C trace context.
-        if (hex !== '0'.repeat(chars))
-            return hex;
-    }
-}
-/** 32 lowercase hex characters. */
-const newTraceIdHex = () => randomHex(16);
-/** 16 lowercase hex characters. */
-const newSpanIdHex = () => randomHex(8);
-const ids_toMlflowTraceId = (hex) => TRACE_ID_PREFIX + hex;
-/** The hex OTel id inside an MLflow `tr-` id (a bare hex id is returned as is). */
-const ids_fromMlflowTraceId = (traceId) => traceId.startsWith(TRACE_ID_PREFIX) ? traceId.slice(TRACE_ID_PREFIX.length) : traceId;
-const hexToBase64 = (hex) => Buffer.from(hex, 'hex').toString('base64');
-const base64ToHex = (b64) => Buffer.from(b64, 'base64').toString('hex');
-const isTraceIdHex = (s) => /^[0-9a-f]{32}$/.test(s) && !/^0+$/.test(s);
-const isSpanIdHex = (s) => /^[0-9a-f]{16}$/.test(s) && !/^0+$/.test(s);
-
-;// CONCATENATED MODULE: ./build/src/tracing/json.js
-/**
- * Turning arbitrary user values (span inputs, outputs, attributes) into JSON text without ever
- * throwing: inputs are whatever a traced function was called with, so cycles, BigInts, Maps,
- * class instances, throwing getters and binary buffers all occur. Values are serialised when set,
- * so a later mutation of the caller's object does not rewrite what the span recorded.
- */
-
-const MAX_DEPTH = 64;
-function describeUnserializable(err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return `[Unserializable: ${message.slice(0, 200)}]`;
-}
-function errorToObject(err) {
-    const out = { name: err.name, message: err.message };
-    for (const key of Object.keys(err))
-        if (!(key in out))
-            out[key] = err[key];
-    return out;
-}
-/** JSON text for one value, or undefined when JSON has no text for it (undefined, functions, symbols). */
-function encode(value, key, ancestors, depth) {
-    switch (typeof value) {
-        case 'string':
-            return JSON.stringify(value);
-        case 'number':
-            return Number.isFinite(value) ? String(value) : 'null';
-        case 'boolean':
-            return value ? 'true' : 'false';
-        case 'bigint':
-            // As a string: JSON readers would round a number this large.
-            return JSON.stringify(value.toString());
-        case 'undefined':
-        case 'function':
-        case 'symbol':
-            return undefined;
-    }
-    if (value === null)
-        return 'null';
-    const obj = value;
-    if (ancestors.includes(obj))
-        return '"[Circular]"';
-    if (depth >= MAX_DEPTH)
-        return '"[Max depth]"';
-    if (ArrayBuffer.isView(obj))
-        return JSON.stringify(`[${obj.constructor.name}: ${obj.byteLength} bytes]`);
-    if (obj instanceof ArrayBuffer)
-        return JSON.stringify(`[ArrayBuffer: ${obj.byteLength} bytes]`);
-    ancestors.push(obj);
-    try {
-        const toJSON = obj.toJSON;
-        if (typeof toJSON === 'function') {
-            return encode(toJSON.call(obj, key), key, ancestors, depth + 1);
-        }
-        if (Array.isArray(obj))
-            return encodeArray(obj, ancestors, depth);
-        if (obj instanceof Set)
-            return encodeArray([...obj], ancestors, depth);
-        if (obj instanceof Map) {
-            const entries = [];
-            for (const [k, v] of obj)
-                entries.push([typeof k === 'string' ? k : (encode(k, '', ancestors, depth + 1) ?? String(k)), v]);
-            return encodeEntries(entries, ancestors, depth);
-        }
-        if (obj instanceof Error)
-            return encodeEntries(Object.entries(errorToObject(obj)), ancestors, depth);
-        const entries = [];
-        for (const k of Object.keys(obj)) {
-            try {
-                entries.push([k, obj[k]]);
-            }
-            catch {
-                // A throwing getter: leave the property out rather than lose the whole value.
-            }
-        }
-        return encodeEntries(entries, ancestors, depth);
-    }
-    finally {
-        ancestors.pop();
-    }
-}
-function encodeArray(items, ancestors, depth) {
-    const parts = [];
-    for (let i = 0; i < items.length; i++)
-        parts.push(encode(items[i], String(i), ancestors, depth + 1) ?? 'null');
-    return `[${parts.join(',')}]`;
-}
-function encodeEntries(entries, ancestors, depth) {
-    const parts = [];
-    for (const [k, v] of entries) {
-        const text = encode(v, k, ancestors, depth + 1);
-        if (text !== undefined)
-            parts.push(`${JSON.stringify(k)}:${text}`);
-    }
-    return `{${parts.join(',')}}`;
-}
-/** Plain-data budget for the fast path: beyond it the careful encoder is no slower in comparison. */
-const FAST_PATH_NODES = 256;
-/**
- * True when JSON.stringify renders `value` exactly as `encode` would: plain objects and arrays
- * (no prototypes, toJSON, cycles or getters to worry about) of strings, finite numbers,
- * booleans and null. Most inputs and outputs are such data, and the native serialiser is far
- * faster than the careful one.
- */
-function isPlainData(value, budget, depth) {
-    if (--budget.nodes < 0 || depth > 8)
-        return false;
-    switch (typeof value) {
-        case 'string':
-        case 'boolean':
-            return true;
-        case 'number':
-            return Number.isFinite(value);
-        case 'object': {
-            if (value === null)
-                return true;
-            if (Array.isArray(value)) {
-                if (Object.getPrototypeOf(value) !== Array.prototype)
-                    return false;
-                for (let i = 0; i < value.length; i++)
-                    if (!isPlainData(value[i], budget, depth + 1))
-                        return false;
-                return true;
-            }
-            const proto = Object.getPrototypeOf(value);
-            if (proto !== Object.prototype && proto !== null)
-                return false;
-            for (const key in value) {
-                const descriptor = Object.getOwnPropertyDescriptor(value, key);
-                if (!descriptor || !('value' in descriptor) || !isPlainData(descriptor.value, budget, depth + 1))
-                    return false;
-            }
-            return true;
-        }
-        default:
-            return false;
-    }
-}
-/** JSON text for `value`; undefined for undefined, functions and symbols. Never throws. */
-function json_safeJsonStringify(value) {
-    try {
-        if (isPlainData(value, { nodes: FAST_PATH_NODES }, 0))
-            return JSON.stringify(value);
-        return encode(value, '', [], 0);
-    }
-    catch (err) {
-        // Proxies and exotic objects can throw from anywhere; record that rather than fail the caller.
-        return JSON.stringify(describeUnserializable(err));
-    }
-}
-/** Parses JSON text this module produced; text that is not JSON comes back as the string itself. */
-function json_parseJsonText(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** MLflow's preview: the JSON text cut to 1000 characters, the last three being `...`. */
-function json_previewOf(jsonText) {
-    if (!jsonText)
-        return '';
-    return jsonText.length > REQUEST_RESPONSE_PREVIEW_MAX_LENGTH ? jsonText.slice(0, REQUEST_RESPONSE_PREVIEW_MAX_LENGTH - 3) + '...' : jsonText;
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/span.js
-/**
- * Spans: `LiveSpan` is what user code and integrations hold (the official SDK's LiveSpan API),
- * and the serialisers that write a finished span in MLflow's TypeScript `traces.json` form and
- * as OTLP/JSON. Values are stored as JSON text when set, so the `traces.json` writer splices
- * them in unchanged and nanosecond times (beyond 2^53) are written as exact digits.
- */
-
-
-
-/** Status of a span: a code and, for errors, a description. */
-class SpanStatus {
-    statusCode;
-    description;
-    constructor(statusCode, description = '') {
-        this.statusCode = statusCode;
-        this.description = description;
-    }
-}
-/** Something that happened during a span (an exception, a stream chunk, a retry). */
-class SpanEvent {
-    name;
-    timestamp;
-    attributes;
-    constructor(init) {
-        this.name = init.name;
-        this.timestamp = init.timestamp === undefined ? undefined : BigInt(init.timestamp);
-        this.attributes = init.attributes ?? {};
-    }
-    /** The `exception` event OTel defines: type, message and stack trace. */
-    static fromException(error) {
-        return new SpanEvent({ name: 'exception', attributes: exceptionAttributes(error) });
-    }
-}
-function exceptionAttributes(error) {
-    if (error instanceof Error) {
-        let stack;
-        try {
-            stack = error.stack ?? String(error);
-        }
-        catch {
-            stack = String(error);
-        }
-        return { 'exception.type': error.name || error.constructor.name, 'exception.message': error.message, 'exception.stacktrace': stack };
-    }
-    let message;
-    try {
-        message = typeof error === 'string' ? error : (json_safeJsonStringify(error) ?? String(error));
-    }
-    catch {
-        message = '[unprintable value]';
-    }
-    return { 'exception.type': typeof error, 'exception.message': message, 'exception.stacktrace': '' };
-}
-/** The message of a thrown value, for a span's ERROR status. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    return safeJsonStringify(error) ?? String(error);
-}
-function normalizeStatusCode(code) {
-    switch (code.toUpperCase()) {
-        case 'OK':
-        case 'STATUS_CODE_OK':
-            return constants_SpanStatusCode.OK;
-        case 'ERROR':
-        case 'STATUS_CODE_ERROR':
-            return constants_SpanStatusCode.ERROR;
-        default:
-            return constants_SpanStatusCode.UNSET;
-    }
-}
-const nsToHrTime = (ns) => [Number(ns / 1000000000n), Number(ns % 1000000000n)];
-/**
- * A span being recorded. Setters are no-ops once the span has ended; `end` is idempotent.
- * Read access (`traceId`, `spanId`, `inputs`, `attributes`, ...) works before and after.
- */
-class span_LiveSpan {
-    /** MLflow trace id, `tr-` + 32 hex. */
-    traceId;
-    /** 16 hex characters. */
-    spanId;
-    /** The parent's span id (16 hex), or null for the root of a trace. */
-    parentId;
-    /** Nanoseconds since the epoch. */
-    startTimeNs;
-    /** @internal The trace buffer this span reports to. */
-    _owner;
-    #name;
-    #endTimeNs = null;
-    #status = new SpanStatus(constants_SpanStatusCode.UNSET);
-    #attributes = new Map();
-    #events = [];
-    constructor(owner, init) {
-        this._owner = owner;
-        this.traceId = TRACE_ID_PREFIX + owner.traceIdHex;
-        this.spanId = init.spanId;
-        this.parentId = init.parentId;
-        this.#name = init.name;
-        this.startTimeNs = init.startTimeNs;
-        // Hex ids need no escaping.
-        this.#attributes.set(constants_SpanAttributeKey.TRACE_ID, `"${this.traceId}"`);
-        this.#attributes.set(constants_SpanAttributeKey.SPAN_TYPE, JSON.stringify(init.spanType));
-    }
-    get name() {
-        return this.#name;
-    }
-    get spanType() {
-        return this.getAttribute(constants_SpanAttributeKey.SPAN_TYPE);
-    }
-    get inputs() {
-        return this.getAttribute(constants_SpanAttributeKey.INPUTS);
-    }
-    get outputs() {
-        return this.getAttribute(constants_SpanAttributeKey.OUTPUTS);
-    }
-    get status() {
-        return this.#status;
-    }
-    get endTimeNs() {
-        return this.#endTimeNs;
-    }
-    get startTime() {
-        return nsToHrTime(this.startTimeNs);
-    }
-    get endTime() {
-        return this.#endTimeNs === null ? null : nsToHrTime(this.#endTimeNs);
-    }
-    get ended() {
-        return this.#endTimeNs !== null;
-    }
-    /** True until the span ends (OTel's name for "still accepting changes"). */
-    isRecording() {
-        return this.#endTimeNs === null;
-    }
-    /** All attributes, decoded. */
-    get attributes() {
-        const out = {};
-        for (const [key, text] of this.#attributes)
-            out[key] = json_parseJsonText(text);
-        return out;
-    }
-    getAttribute(key) {
-        const text = this.#attributes.get(key);
-        return text === undefined ? undefined : json_parseJsonText(text);
-    }
-    get events() {
-        return this.#events.map((e) => new SpanEvent({ name: e.name, timestamp: e.timeNs, attributes: json_parseJsonText(e.attributesJson) }));
-    }
-    /** Renames the span (OTel's updateName). */
-    updateName(name) {
-        if (this.isRecording())
-            this.#name = String(name);
-    }
-    setSpanType(spanType) {
-        this.setAttribute(constants_SpanAttributeKey.SPAN_TYPE, spanType);
-    }
-    setInputs(inputs) {
-        this.setAttribute(constants_SpanAttributeKey.INPUTS, inputs);
-    }
-    setOutputs(outputs) {
-        this.setAttribute(constants_SpanAttributeKey.OUTPUTS, outputs);
-    }
-    /** Stores any JSON-serialisable value (snapshotted now); `undefined` is ignored, as in OTel. */
-    setAttribute(key, value) {
-        if (!this.isRecording() || typeof key !== 'string')
-            return;
-        const text = json_safeJsonStringify(value);
-        if (text !== undefined)
-            this.#attributes.set(key, text);
-    }
-    setAttributes(attributes) {
-        if (!attributes)
-            return;
-        for (const [key, value] of Object.entries(attributes))
-            this.setAttribute(key, value);
-    }
-    /** `addEvent(new SpanEvent({...}))` as in the official SDK, or OTel's `addEvent(name, attributes?, timeNs?)`. */
-    addEvent(event, attributes, timestampNs) {
-        if (!this.isRecording())
-            return;
-        const init = typeof event === 'string' ? { name: event, attributes, timestamp: timestampNs } : event;
-        const timeNs = init.timestamp === undefined ? this._owner.now() : BigInt(init.timestamp);
-        this.#events.push({ name: String(init.name), timeNs, attributesJson: json_safeJsonStringify(init.attributes ?? {}) ?? '{}' });
-    }
-    /** Adds OTel's `exception` event (type, message, stack trace). Does not change the status. */
-    recordException(error) {
-        this.addEvent({ name: 'exception', attributes: exceptionAttributes(error) });
-    }
-    setStatus(status, description) {
-        if (!this.isRecording())
-            return;
-        this.#status =
-            status instanceof SpanStatus ? status : new SpanStatus(normalizeStatusCode(String(status)), description ?? '');
-    }
-    /**
-     * Ends the span: applies the options, sets status OK unless it is ERROR (the wrappers cannot
-     * set it otherwise, as the official SDK notes), and reports to the trace. Later calls do nothing.
-     */
-    end(options) {
-        if (!this.isRecording())
-            return;
-        if (options?.outputs !== undefined)
-            this.setOutputs(options.outputs);
-        if (options?.attributes)
-            this.setAttributes(options.attributes);
-        if (options?.status !== undefined)
-            this.setStatus(options.status);
-        if (this.#status.statusCode !== constants_SpanStatusCode.ERROR)
-            this.#status = new SpanStatus(constants_SpanStatusCode.OK, this.#status.description);
-        let end = options?.endTimeNs !== undefined ? BigInt(options.endTimeNs) : this._owner.now();
-        if (end < this.startTimeNs)
-            end = this.startTimeNs;
-        this.#endTimeNs = end;
-        this._owner.spanEnded(this);
-    }
-    /** @internal JSON text of an attribute as stored. */
-    _attributeText(key) {
-        return this.#attributes.get(key);
-    }
-    /** @internal Stored attributes (key → JSON text). */
-    _attributeEntries() {
-        return this.#attributes.entries();
-    }
-    /** @internal */
-    _recordedEvents() {
-        return this.#events;
-    }
-    /** The span in MLflow's TypeScript `traces.json` form, with exact nanosecond digits. */
-    toJsonText() {
-        const attributes = [];
-        for (const [key, text] of this.#attributes)
-            attributes.push(`${JSON.stringify(key)}:${text}`);
-        const events = this.#events.map((e) => `{"name":${JSON.stringify(e.name)},"time_unix_nano":${e.timeNs.toString()},"attributes":${e.attributesJson}}`);
-        return (`{"trace_id":${JSON.stringify(hexToBase64(this._owner.traceIdHex))}` +
-            `,"span_id":${JSON.stringify(hexToBase64(this.spanId))}` +
-            `,"parent_span_id":${JSON.stringify(this.parentId ? hexToBase64(this.parentId) : '')}` +
-            `,"name":${JSON.stringify(this.#name)}` +
-            `,"start_time_unix_nano":${this.startTimeNs.toString()}` +
-            `,"end_time_unix_nano":${this.#endTimeNs === null ? 'null' : this.#endTimeNs.toString()}` +
-            `,"status":{"code":${JSON.stringify(this.#status.statusCode)},"message":${JSON.stringify(this.#status.description)}}` +
-            `,"attributes":{${attributes.join(',')}}` +
-            `,"events":[${events.join(',')}]}`);
-    }
-    /** The span decoded from `toJsonText` (times as exact decimal strings). */
-    toJson() {
-        return {
-            trace_id: hexToBase64(this._owner.traceIdHex),
-            span_id: hexToBase64(this.spanId),
-            parent_span_id: this.parentId ? hexToBase64(this.parentId) : '',
-            name: this.#name,
-            start_time_unix_nano: this.startTimeNs.toString(),
-            end_time_unix_nano: this.#endTimeNs === null ? null : this.#endTimeNs.toString(),
-            status: { code: this.#status.statusCode, message: this.#status.description },
-            attributes: this.attributes,
-            events: this.#events.map((e) => ({ name: e.name, time_unix_nano: e.timeNs.toString(), attributes: json_parseJsonText(e.attributesJson) })),
-        };
-    }
-}
-/** A decoded JSON value as an OTLP AnyValue, typed as MLflow's Python client sends them. */
-function toOtlpAnyValue(value) {
-    if (typeof value === 'string')
-        return { stringValue: value };
-    if (typeof value === 'boolean')
-        return { boolValue: value };
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
-    if (Array.isArray(value))
-        return { arrayValue: { values: value.map(toOtlpAnyValue) } };
-    if (value !== null && typeof value === 'object') {
-        return { kvlistValue: { values: Object.entries(value).map(([key, v]) => ({ key, value: toOtlpAnyValue(v) })) } };
-    }
-    // OTLP has no null; an empty string is what the MLflow server's decoder turns back into "".
-    return { stringValue: '' };
-}
-const OTLP_STATUS = {
-    [constants_SpanStatusCode.UNSET]: 0,
-    [constants_SpanStatusCode.OK]: 1,
-    [constants_SpanStatusCode.ERROR]: 2,
-};
-/** One span as OTLP/JSON (camelCase, hex ids, int64 times as decimal strings, as the spec allows). */
-function spanToOtlpJson(span) {
-    const attributes = [...span._attributeEntries()].map(([key, text]) => ({ key, value: toOtlpAnyValue(json_parseJsonText(text)) }));
-    const out = {
-        traceId: span._owner.traceIdHex,
-        spanId: span.spanId,
-        name: span.name,
-        kind: 1,
-        startTimeUnixNano: span.startTimeNs.toString(),
-        endTimeUnixNano: (span.endTimeNs ?? span.startTimeNs).toString(),
-        attributes,
-        events: span._recordedEvents().map((e) => ({
-            timeUnixNano: e.timeNs.toString(),
-            name: e.name,
-            attributes: Object.entries(json_parseJsonText(e.attributesJson)).map(([key, v]) => ({ key, value: toOtlpAnyValue(v) })),
-        })),
-        status: { code: OTLP_STATUS[span.status.statusCode], message: span.status.description },
-    };
-    if (span.parentId)
-        out.parentSpanId = span.parentId;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/trace.js
-/**
- * Traces in memory: a TraceBuffer collects the spans under one local root and, when that root
- * ends, applies the sampling decision and hands a finished `Trace` to the export queue. There is
- * no global span registry: spans point at their buffer and the buffer is collected with them.
- *
- * A buffer whose root has a remote parent (a `traceparent` from another process) is a fragment:
- * it shares the caller's trace id, and the caller's process owns the trace info.
- */
-
-
-
-
-/** A finished trace (or the local fragment of a distributed one) ready for export. */
-class Trace {
-    info;
-    /** Spans in start order; the local root first. */
-    data;
-    /** True when the local root has a remote parent: the spans belong to a trace started elsewhere. */
-    isFragment;
-    /** True when the trace's context was sent to another process, which may add spans to it. */
-    isPropagated;
-    constructor(info, spans, isFragment, isPropagated = false) {
-        this.info = info;
-        this.data = { spans };
-        this.isFragment = isFragment;
-        this.isPropagated = isPropagated;
-    }
-    get traceId() {
-        return this.info.traceId;
-    }
-    /** The TraceInfoV3 wire form. */
-    toTraceInfoJson(experimentId) {
-        const info = this.info;
-        const wire = {
-            trace_id: info.traceId,
-            trace_location: { type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: experimentId } },
-            request_time: new Date(info.requestTime).toISOString(),
-            execution_duration: `${info.executionDuration / 1000}s`,
-            state: info.state,
-            trace_metadata: info.traceMetadata,
-            tags: info.tags,
-            assessments: [],
-        };
-        if (info.clientRequestId !== undefined)
-            wire.client_request_id = info.clientRequestId;
-        if (info.requestPreview !== undefined)
-            wire.request_preview = info.requestPreview;
-        if (info.responsePreview !== undefined)
-            wire.response_preview = info.responsePreview;
-        return wire;
-    }
-    /** The `traces.json` artifact: `{"spans":[...]}` in the official TypeScript SDK's span form. */
-    toSpansJsonText() {
-        return `{"spans":[${this.data.spans.map((s) => s.toJsonText()).join(',')}]}`;
-    }
-}
-let lastActiveTraceId;
-function getLastActiveTraceId() {
-    return lastActiveTraceId;
-}
-class trace_TraceBuffer {
-    runtime;
-    traceIdHex;
-    sampled;
-    remoteParentId;
-    traceState;
-    spans = [];
-    root;
-    tags = {};
-    metadata;
-    clientRequestId;
-    requestPreview;
-    responsePreview;
-    /** Set when a span's context went into an outgoing request's headers. */
-    propagated = false;
-    #finished = false;
-    constructor(runtime, init) {
-        this.runtime = runtime;
-        this.traceIdHex = init.traceIdHex;
-        this.sampled = init.sampled;
-        this.remoteParentId = init.remoteParentId;
-        this.traceState = init.traceState;
-        // Only what this trace adds; the runtime's base metadata is merged in once, at the end.
-        this.metadata = {};
-        if (init.sourceRunId)
-            this.metadata[TraceMetadataKey.SOURCE_RUN] = init.sourceRunId;
-    }
-    get traceId() {
-        return toMlflowTraceId(this.traceIdHex);
-    }
-    get finished() {
-        return this.#finished;
-    }
-    now() {
-        return this.runtime.clock();
-    }
-    /** Creates a span in this trace; the first one is the (local) root. */
-    startSpan(init) {
-        const span = new LiveSpan(this, {
-            spanId: init.spanId,
-            parentId: init.parentId,
-            name: init.name,
-            spanType: init.spanType,
-            startTimeNs: init.startTimeNs ?? this.runtime.clock(),
-        });
-        if (!this.root)
-            this.root = span;
-        this.spans.push(span);
-        return span;
-    }
-    spanEnded(span) {
-        if (span === this.root && !this.#finished) {
-            this.#finished = true;
-            this.#finish(span);
-        }
-    }
-    #finish(root) {
-        const runtime = this.runtime;
-        const durationNs = (root.endTimeNs ?? root.startTimeNs) - root.startTimeNs;
-        const durationMs = Number(durationNs) / 1e6;
-        const slow = runtime.slowThresholdMs !== undefined && durationMs > runtime.slowThresholdMs;
-        if (!this.sampled && !slow)
-            return;
-        const tags = { [TraceTagKey.TRACE_NAME]: root.name, ...this.tags };
-        const metadata = { ...runtime.baseMetadata, [TraceMetadataKey.SCHEMA_VERSION]: TRACE_SCHEMA_VERSION, ...this.metadata };
-        if (slow)
-            tags[TraceTagKey.SLOW] = 'true';
-        if (runtime.samplingRate < 1 || !this.sampled) {
-            const sampling = { rate: runtime.samplingRate, sampled: this.sampled };
-            if (!this.sampled) {
-                sampling.kept = 'slow';
-                sampling.slow_threshold_ms = runtime.slowThresholdMs;
-            }
-            metadata[TraceMetadataKey.SAMPLING] = JSON.stringify(sampling);
-        }
-        const requestPreview = this.requestPreview ?? previewOf(root._attributeText(SpanAttributeKey.INPUTS));
-        const responsePreview = this.responsePreview ?? previewOf(root._attributeText(SpanAttributeKey.OUTPUTS));
-        metadata[TraceMetadataKey.INPUTS] = requestPreview;
-        metadata[TraceMetadataKey.OUTPUTS] = responsePreview;
-        const usage = aggregateTokenUsage(this.spans);
-        if (usage)
-            metadata[TraceMetadataKey.TOKEN_USAGE] = JSON.stringify(usage);
-        const info = {
-            traceId: this.traceId,
-            experimentId: runtime.experimentId,
-            requestTime: Number(root.startTimeNs / 1000000n),
-            executionDuration: Number(durationNs / 1000000n),
-            state: root.status.statusCode === SpanStatusCode.ERROR ? 'ERROR' : 'OK',
-            traceMetadata: metadata,
-            tags,
-        };
-        if (this.clientRequestId !== undefined)
-            info.clientRequestId = this.clientRequestId;
-        if (requestPreview !== '')
-            info.requestPreview = requestPreview;
-        if (responsePreview !== '')
-            info.responsePreview = responsePreview;
-        lastActiveTraceId = info.traceId;
-        // A snapshot: a span that starts after its root ended cannot join a trace already on its way.
-        runtime.deliver(new Trace(info, this.spans.slice(), this.remoteParentId !== undefined, this.propagated));
-    }
-}
-function usageOf(span) {
-    const raw = span.getAttribute(SpanAttributeKey.TOKEN_USAGE);
-    if (!raw || typeof raw !== 'object')
-        return undefined;
-    return raw;
-}
-/**
- * Sums token usage over the spans, skipping a span when an ancestor also reports usage: a wrapper
- * span around an LLM call (a framework's chat-model span over the provider SDK's span) reports the
- * same tokens again.
- */
-function aggregateTokenUsage(spans) {
-    if (!spans.some((s) => s._attributeText(SpanAttributeKey.TOKEN_USAGE) !== undefined))
-        return undefined;
-    const byId = new Map(spans.map((s) => [s.spanId, s]));
-    const total = { input_tokens: 0, output_tokens: 0, total_tokens: 0 };
-    let found = false;
-    for (const span of spans) {
-        const usage = usageOf(span);
-        if (!usage)
-            continue;
-        let covered = false;
-        for (let p = span.parentId ? byId.get(span.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
-            if (usageOf(p)) {
-                covered = true;
-                break;
-            }
-        }
-        if (covered)
-            continue;
-        found = true;
-        const input = Number(usage.input_tokens) || 0;
-        const output = Number(usage.output_tokens) || 0;
-        total.input_tokens += input;
-        total.output_tokens += output;
-        total.total_tokens += Number(usage.total_tokens) || input + output;
-        for (const key of ['cache_read_input_tokens', 'cache_creation_input_tokens']) {
-            if (usage[key] !== undefined)
-                total[key] = (total[key] ?? 0) + (Number(usage[key]) || 0);
-        }
-    }
-    return found ? total : undefined;
-}
-/** Decodes the `{"spans":[...]}` artifact text (times stay exact as decimal strings). */
-function parseSpansJsonText(text) {
-    // Quote bare integers of 16+ digits in the time fields so JSON.parse keeps every digit.
-    const safe = text.replace(/("(?:start_time_unix_nano|end_time_unix_nano|time_unix_nano)":)(-?\d+)/g, '$1"$2"');
-    return parseJsonText(safe);
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/distributed.js
-
-
-
-
-const TRACEPARENT_HEADER = 'traceparent';
-const TRACESTATE_HEADER = 'tracestate';
-function readHeader(headers, name) {
-    if (!headers)
-        return undefined;
-    const matchEntries = (entries) => {
-        for (const entry of entries) {
-            if (!Array.isArray(entry) || String(entry[0]).toLowerCase() !== name)
-                continue;
-            const value = entry[1];
-            if (value == null)
-                return undefined;
-            return Array.isArray(value) ? `${value[0]}` : `${value}`;
-        }
-        return undefined;
-    };
-    // A Map's get is case-sensitive; header names are not.
-    if (headers instanceof Map)
-        return matchEntries(headers);
-    if (typeof headers.get === 'function') {
-        return headers.get(name) ?? undefined;
-    }
-    if (Symbol.iterator in headers)
-        return matchEntries(headers);
-    return matchEntries(Object.entries(headers));
-}
-/** Parses a `traceparent` value; undefined when invalid (the spec says to ignore it then). */
-function parseTraceparent(value, traceState) {
-    if (!value)
-        return undefined;
-    const parts = value.trim().split('-');
-    if (parts.length < 4)
-        return undefined;
-    const [version, traceId, spanId, flags] = parts;
-    if (!/^[0-9a-f]{2}$/.test(version) || version === 'ff')
-        return undefined;
-    // Version 00 has exactly four fields; later versions may append more, which we ignore.
-    if (version === '00' && parts.length !== 4)
-        return undefined;
-    if (!isTraceIdHex(traceId) || !isSpanIdHex(spanId) || !/^[0-9a-f]{2}$/.test(flags))
-        return undefined;
-    const context = { traceId: ids_toMlflowTraceId(traceId), spanId, sampled: (parseInt(flags, 16) & 1) === 1, isRemote: true };
-    return traceState ? { ...context, traceState } : context;
-}
-/** The remote parent carried by request headers, or undefined when there is no valid `traceparent`. */
-function extract(headers) {
-    return parseTraceparent(readHeader(headers, TRACEPARENT_HEADER), readHeader(headers, TRACESTATE_HEADER));
-}
-function propagationOf(context) {
-    if (!context)
-        return undefined;
-    if (context instanceof LiveSpan) {
-        const owner = context._owner;
-        if (owner instanceof TraceBuffer)
-            owner.propagated = true;
-        const sampled = owner instanceof TraceBuffer ? owner.sampled : true;
-        const out = { traceparent: `00-${fromMlflowTraceId(context.traceId)}-${context.spanId}-${sampled ? '01' : '00'}` };
-        if (owner instanceof TraceBuffer && owner.traceState)
-            out.tracestate = owner.traceState;
-        return out;
-    }
-    if (isTraceContext(context)) {
-        // Inside a remote context but no local span yet: pass the caller's parent through unchanged.
-        const out = { traceparent: `00-${fromMlflowTraceId(context.traceId)}-${context.spanId}-${context.sampled ? '01' : '00'}` };
-        if (context.traceState)
-            out.tracestate = context.traceState;
-        return out;
-    }
-    return undefined;
-}
-/** The `traceparent` (and `tracestate`) headers for the active span, or for `span`; `{}` when there is none. */
-function getTracingContextHeadersForHttpRequest(span) {
-    const p = propagationOf(span ?? currentContext());
-    if (!p)
-        return {};
-    return p.tracestate ? { traceparent: p.traceparent, tracestate: p.tracestate } : { traceparent: p.traceparent };
-}
-function inject(headers = {}, span) {
-    const p = propagationOf(span ?? currentContext());
-    if (!p)
-        return headers;
-    if (headers instanceof Headers) {
-        headers.set(TRACEPARENT_HEADER, p.traceparent);
-        if (p.tracestate)
-            headers.set(TRACESTATE_HEADER, p.tracestate);
-        return headers;
-    }
-    const out = {};
-    for (const [k, v] of Object.entries(headers))
-        if (k.toLowerCase() !== TRACEPARENT_HEADER && k.toLowerCase() !== TRACESTATE_HEADER)
-            out[k] = v;
-    out[TRACEPARENT_HEADER] = p.traceparent;
-    if (p.tracestate)
-        out[TRACESTATE_HEADER] = p.tracestate;
-    return out;
-}
-/**
- * Runs `fn` with the remote parent from `headers` (or an extracted context) active: spans it
- * creates continue the caller's trace. Without a valid `traceparent`, `fn` runs as usual and its
- * spans start a new trace.
- */
-function withRemoteParent(headersOrContext, fn) {
-    const context = isTraceContext(headersOrContext) ? headersOrContext : extract(headersOrContext);
-    return context ? runInContext(context, fn) : fn();
-}
-function requireContext(headers) {
-    const context = extract(headers);
-    if (!context) {
-        throw new Error("The HTTP request headers do not contain a valid 'traceparent' header. Generate the caller's headers with getTracingContextHeadersForHttpRequest() or inject().");
-    }
-    return context;
-}
-/** The official SDK's name: like withRemoteParent, but throws when `traceparent` is missing or invalid. */
-function withTracingContextFromHeaders(headers, callback) {
-    return runInContext(requireContext(headers), callback);
-}
-/** The official SDK's async variant (the same function: async context follows promises). */
-async function withTracingContextFromHeadersAsync(headers, callback) {
-    return runInContext(requireContext(headers), callback);
-}
-/** Wraps a fetch function so every call carries the active span as `traceparent`. */
-function createTracedFetch(baseFetch = globalThis.fetch) {
-    const traced = (input, init) => {
-        const p = propagationOf(currentContext());
-        if (!p)
-            return baseFetch(input, init);
-        const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-        headers.set(TRACEPARENT_HEADER, p.traceparent);
-        if (p.tracestate)
-            headers.set(TRACESTATE_HEADER, p.tracestate);
-        return baseFetch(input, { ...init, headers });
-    };
-    return traced;
-}
-/** `fetch` that carries the active span as `traceparent`. */
-const tracedFetch = (input, init) => createTracedFetch(globalThis.fetch)(input, init);
-function withTraceHeaders(headers, p) {
-    const isOurs = (name) => {
-        const lower = name.toLowerCase();
-        return lower === TRACEPARENT_HEADER || lower === TRACESTATE_HEADER;
-    };
-    const extra = [[TRACEPARENT_HEADER, p.traceparent]];
-    if (p.tracestate)
-        extra.push([TRACESTATE_HEADER, p.tracestate]);
-    if (headers == null)
-        return Object.fromEntries(extra);
-    if (Array.isArray(headers)) {
-        // undici's flat form: [name, value, name, value, ...].
-        const flat = [];
-        for (let i = 0; i + 1 < headers.length; i += 2) {
-            if (!isOurs(String(headers[i])))
-                flat.push(String(headers[i]), headers[i + 1]);
-        }
-        for (const [k, v] of extra)
-            flat.push(k, v);
-        return flat;
-    }
-    const out = {};
-    const entries = Symbol.iterator in headers ? headers : Object.entries(headers);
-    for (const [k, v] of entries) {
-        if (v === undefined || isOurs(k))
-            continue;
-        out[k] = Array.isArray(v) ? v.map((x) => `${x}`) : `${v}`;
-    }
-    for (const [k, v] of extra)
-        out[k] = v;
-    return out;
-}
-/**
- * An undici interceptor that adds `traceparent` for the active span to every request:
- * `setGlobalDispatcher(getGlobalDispatcher().compose(tracingInterceptor()))`, or
- * `new Agent().compose(tracingInterceptor())` for one client.
- */
-function tracingInterceptor() {
-    return (dispatch) => (options, handler) => {
-        const p = propagationOf(currentContext());
-        if (!p)
-            return dispatch(options, handler);
-        return dispatch({ ...options, headers: withTraceHeaders(options.headers, p) }, handler);
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/exporter.js
-/**
- * An export failure. `retryable` says whether a later attempt can succeed; `traces` narrows it
- * to the traces that failed (the rest of the batch is stored); `errors` holds per-trace failures
- * of a partly failed batch.
- */
-class exporter_TraceExportError extends Error {
-    retryable;
-    traces;
-    errors;
-    constructor(message, options) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'TraceExportError';
-        this.retryable = options.retryable;
-        this.traces = options.traces;
-        this.errors = options.errors ?? [];
-    }
-}
-/** Keeps exported traces in memory: for tests, and for programs that read their own traces. */
-class InMemoryTraceExporter {
-    traces = [];
-    async export(traces) {
-        this.traces.push(...traces);
-    }
-    clear() {
-        this.traces.length = 0;
-    }
-}
-const RETRY_CAP_MS = 30_000;
-const defaultWarn = (message) => {
-    console.warn(`[mlflow-tracing] ${message}`);
-};
-class ExportQueue {
-    exporter;
-    #maxQueueSize;
-    #maxBatchSize;
-    #scheduleDelayMs;
-    #maxRetries;
-    #retryBaseMs;
-    #warn;
-    #warned = new Set();
-    #stats = { exported: 0, droppedQueueFull: 0, droppedFailed: 0, droppedAtExit: 0, retries: 0 };
-    #queue = [];
-    #inflight;
-    #abort;
-    #running = false;
-    #timer;
-    #timerIsBackoff = false;
-    #waiters = [];
-    #holders = 0;
-    #closed = false;
-    /** While set, backoffs are cut to fit before this time (ms, performance.now()). */
-    #deadline;
-    constructor(exporter, options = {}) {
-        this.exporter = exporter;
-        this.#maxQueueSize = Math.max(1, options.maxQueueSize ?? 2048);
-        this.#maxBatchSize = Math.max(1, options.maxBatchSize ?? 32);
-        this.#scheduleDelayMs = Math.max(0, options.scheduleDelayMs ?? 50);
-        this.#maxRetries = Math.max(0, options.maxRetries ?? 5);
-        this.#retryBaseMs = Math.max(1, options.retryBaseMs ?? 500);
-        this.#warn = options.warn ?? defaultWarn;
-    }
-    get stats() {
-        return { ...this.#stats };
-    }
-    /** Traces queued or being exported. */
-    get pending() {
-        return this.#queue.length + (this.#inflight?.length ?? 0);
-    }
-    get closed() {
-        return this.#closed;
-    }
-    #warnOnce(kind, message) {
-        if (this.#warned.has(kind))
-            return;
-        this.#warned.add(kind);
-        try {
-            this.#warn(message);
-        }
-        catch {
-            // A broken logger must not break the export loop.
-        }
-    }
-    enqueue(trace) {
-        if (this.#closed) {
-            this.#stats.droppedAtExit++;
-            this.#warnOnce('closed', `Trace ${trace.traceId} finished after tracing was shut down; it was not exported.`);
-            return;
-        }
-        if (this.#queue.length >= this.#maxQueueSize) {
-            this.#queue.shift();
-            this.#stats.droppedQueueFull++;
-            this.#warnOnce('queue-full', `The trace export queue is full (${this.#maxQueueSize} traces): dropping the oldest. ` +
-                'The tracking server is slower than traces are produced or unreachable; exportStats().droppedQueueFull counts the drops.');
-        }
-        this.#queue.push({ trace, attempts: 0 });
-        if (this.#running || (this.#timer && this.#timerIsBackoff))
-            return;
-        if (this.#queue.length >= this.#maxBatchSize || this.#holders > 0)
-            this.#kick();
-        else if (!this.#timer)
-            this.#setTimer(this.#scheduleDelayMs, false);
-    }
-    #setTimer(ms, backoff) {
-        this.#timer = setTimeout(() => {
-            this.#timer = undefined;
-            this.#timerIsBackoff = false;
-            this.#kick();
-        }, ms);
-        this.#timerIsBackoff = backoff;
-        if (this.#holders === 0)
-            this.#timer.unref();
-    }
-    #kick() {
-        if (this.#timer && !this.#timerIsBackoff) {
-            clearTimeout(this.#timer);
-            this.#timer = undefined;
-        }
-        if (this.#running || this.#timer)
-            return;
-        void this.#run();
-    }
-    #backoffMs(attempt) {
-        const ceiling = Math.min(RETRY_CAP_MS, this.#retryBaseMs * 2 ** (attempt - 1));
-        let ms = Math.round(ceiling * (0.5 + Math.random() * 0.5));
-        if (this.#deadline !== undefined)
-            ms = Math.min(ms, Math.max(0, this.#deadline - performance.now() - 50));
-        return ms;
-    }
-    async #run() {
-        this.#running = true;
-        try {
-            while (this.#queue.length > 0 && !this.#timer) {
-                const batch = this.#queue.splice(0, this.#maxBatchSize);
-                this.#inflight = batch;
-                const controller = new AbortController();
-                this.#abort = controller;
-                let error;
-                try {
-                    await this.exporter.export(batch.map((i) => i.trace), controller.signal);
-                }
-                catch (err) {
-                    error = err;
-                }
-                this.#inflight = undefined;
-                this.#abort = undefined;
-                // An abandoned batch (exit deadline) was already counted as dropped.
-                if (controller.signal.aborted)
-                    continue;
-                if (error === undefined) {
-                    this.#stats.exported += batch.length;
-                    continue;
-                }
-                this.#handleFailure(batch, error);
-            }
-        }
-        finally {
-            this.#running = false;
-            this.#notifyIfIdle();
-        }
-    }
-    #handleFailure(batch, error) {
-        const failures = [];
-        const failed = new Set();
-        const itemsOf = (traces) => (traces ? batch.filter((i) => traces.includes(i.trace)) : batch);
-        if (error instanceof exporter_TraceExportError) {
-            for (const e of error.errors.length > 0 ? error.errors : [error]) {
-                const items = itemsOf(e.traces).filter((i) => !failed.has(i));
-                items.forEach((i) => failed.add(i));
-                failures.push({ items, retryable: e.retryable, error: e });
-            }
-        }
-        else {
-            // An exporter that throws plain errors gets the benefit of the doubt: retried, bounded.
-            batch.forEach((i) => failed.add(i));
-            failures.push({ items: batch, retryable: true, error });
-        }
-        this.#stats.exported += batch.length - failed.size;
-        const requeue = [];
-        for (const { items, retryable, error: e } of failures) {
-            for (const item of items) {
-                item.attempts++;
-                if (retryable && item.attempts <= this.#maxRetries && !this.#closedForRetries())
-                    requeue.push(item);
-                else {
-                    this.#stats.droppedFailed++;
-                    const message = e instanceof Error ? e.message : String(e);
-                    this.#warnOnce('export-failed', `Could not export trace ${item.trace.traceId}${retryable ? ` after ${item.attempts} attempts` : ''}: ${message} ` +
-                        '(further export failures are counted in exportStats() without being logged).');
-                }
-            }
-        }
-        if (requeue.length === 0)
-            return;
-        this.#stats.retries += requeue.length;
-        // Retried traces go first so traces keep their finishing order; the queue bound still holds.
-        this.#queue = [...requeue, ...this.#queue];
-        while (this.#queue.length > this.#maxQueueSize) {
-            this.#queue.pop();
-            this.#stats.droppedQueueFull++;
-        }
-        const attempt = Math.max(...requeue.map((i) => i.attempts));
-        this.#setTimer(this.#backoffMs(attempt), true);
-    }
-    #closedForRetries() {
-        return this.#deadline !== undefined && performance.now() >= this.#deadline;
-    }
-    #notifyIfIdle() {
-        if (this.pending > 0 || this.#running || this.#timer)
-            return;
-        const waiters = this.#waiters;
-        this.#waiters = [];
-        for (const resolve of waiters)
-            resolve();
-    }
-    /**
-     * Exports everything queued now, waiting through retries. Resolves true when the queue drained,
-     * false when `timeoutMs` passed first (the traces stay queued).
-     */
-    async flush(timeoutMs) {
-        if (this.pending === 0 && !this.#running)
-            return true;
-        this.#holders++;
-        this.#timer?.ref();
-        try {
-            const drained = new Promise((resolve) => this.#waiters.push(() => resolve(true)));
-            if (!this.#running)
-                this.#kick();
-            if (timeoutMs === undefined)
-                return await drained;
-            let timeout;
-            const expired = new Promise((resolve) => (timeout = setTimeout(() => resolve(false), timeoutMs)));
-            try {
-                return await Promise.race([drained, expired]);
-            }
-            finally {
-                clearTimeout(timeout);
-            }
-        }
-        finally {
-            this.#holders--;
-            if (this.#holders === 0)
-                this.#timer?.unref();
-        }
-    }
-    /**
-     * The flush at process exit: at most `timeoutMs`, retries squeezed into that time, and whatever
-     * is left after it dropped (counted and reported once), so the process can exit.
-     */
-    async flushForExit(timeoutMs) {
-        if (this.pending === 0)
-            return;
-        this.#deadline = performance.now() + timeoutMs;
-        if (this.#timer && this.#timerIsBackoff) {
-            // A long backoff scheduled before exit would outlive the deadline.
-            clearTimeout(this.#timer);
-            this.#timer = undefined;
-            this.#timerIsBackoff = false;
-        }
-        try {
-            const drained = await this.flush(timeoutMs);
-            if (!drained)
-                this.#abandon();
-        }
-        finally {
-            this.#deadline = undefined;
-        }
-    }
-    #abandon() {
-        const left = this.pending;
-        if (left === 0)
-            return;
-        this.#stats.droppedAtExit += left;
-        this.#queue = [];
-        this.#inflight = undefined;
-        this.#abort?.abort();
-        if (this.#timer) {
-            clearTimeout(this.#timer);
-            this.#timer = undefined;
-            this.#timerIsBackoff = false;
-        }
-        this.#warnOnce('exit', `${left} trace(s) could not be exported before the process exited (the tracking server did not answer in time).`);
-        this.#notifyIfIdle();
-    }
-    /** Flushes (at most `timeoutMs`, default 30 s), drops the rest, and closes the exporter. Later traces are dropped. */
-    async shutdown(timeoutMs = 30_000) {
-        if (this.#closed)
-            return;
-        await this.flushForExit(timeoutMs);
-        this.#closed = true;
-        try {
-            await this.exporter.shutdown?.();
-        }
-        catch {
-            // Closing connections cannot fail in a way the caller could act on.
-        }
-    }
-    /** Synchronous last word at `process.exit`: report what could not be sent. */
-    reportUnexported() {
-        const left = this.pending;
-        if (left > 0) {
-            this.#warnOnce('exit', `${left} trace(s) were not exported: the process exited first. Call \`await flushTraces()\` before exiting.`);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
-;// CONCATENATED MODULE: ./build/src/tracing/http.js
-/**
- * The exporters' HTTP: one keep-alive undici Agent, auth headers as the official SDK builds them,
- * and failures mapped to TraceExportError (retryable for 408/429/5xx and network errors). Retries
- * themselves live in the export queue, whose timers do not keep the process alive; this module
- * never sleeps. The Agent is private, so a user's tracing interceptor on the global dispatcher
- * never sees (or traces) the SDK's own requests.
- */
-
-
-
-const ERROR_TEXT_LIMIT = 300;
-const redact = (uri) => uri.replace(/\/\/[^/@]*@/, '//***@');
-/** Validates the URI and moves any credentials in it into the Authorization header. */
-function makeConnection(options) {
-    let url;
-    try {
-        url = new URL(options.trackingUri);
-    }
-    catch {
-        url = new URL('invalid:');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new TracingConfigError(`Invalid tracking URI '${redact(options.trackingUri)}': it must be the http:// or https:// URL of an MLflow tracking server. ` +
-            'Pass init({trackingUri}) or set MLFLOW_TRACKING_URI, e.g. http://127.0.0.1:5000.');
-    }
-    const uriUser = url.username ? decodeURIComponent(url.username) : undefined;
-    const uriPassword = url.password ? decodeURIComponent(url.password) : undefined;
-    url.username = '';
-    url.password = '';
-    const username = options.username || uriUser;
-    const password = options.password || uriPassword;
-    const headers = {};
-    // The official SDK's order: basic auth when both parts are given, else a bearer token.
-    if (username && password)
-        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    else if (options.token)
-        headers.authorization = `Bearer ${options.token}`;
-    return { baseUrl: (url.origin + url.pathname).replace(/\/+$/, ''), headers, timeoutMs: options.timeoutMs };
-}
-class http_HttpSender {
-    connection;
-    #agent;
-    constructor(connection) {
-        this.connection = connection;
-    }
-    /** Sends one request; network failures become retryable TraceExportErrors. Any status is returned. */
-    async send(method, path, options = {}) {
-        this.#agent ??= new undici/* Agent */.g6({ keepAliveTimeout: 4_000, connections: 8 });
-        const url = this.connection.baseUrl + path;
-        try {
-            const res = await (0,undici/* request */.Em)(url, {
-                method,
-                headers: { 'content-type': 'application/json', ...this.connection.headers, ...options.headers },
-                body: options.body,
-                dispatcher: this.#agent,
-                signal: options.signal,
-                headersTimeout: this.connection.timeoutMs,
-                bodyTimeout: this.connection.timeoutMs,
-            });
-            return { status: res.statusCode, text: await res.body.text() };
-        }
-        catch (err) {
-            const code = err.code;
-            const cause = err.cause;
-            const detail = [typeof code === 'string' ? code : typeof cause?.code === 'string' ? cause.code : undefined, err.message]
-                .filter(Boolean)
-                .join(': ');
-            throw new exporter_TraceExportError(`${method} ${this.connection.baseUrl}${path.split('?')[0]} failed (${detail})`, {
-                retryable: !options.signal?.aborted,
-                traces: options.traces,
-                cause: err,
-            });
-        }
-    }
-    /** Sends and requires a 2xx answer; other statuses become TraceExportErrors (retryable for 408/429/5xx). */
-    async sendOk(method, path, options = {}) {
-        const res = await this.send(method, path, options);
-        if (res.status >= 200 && res.status < 300)
-            return res;
-        throw http_httpError(method, path, res, options.traces);
-    }
-    async close() {
-        const agent = this.#agent;
-        this.#agent = undefined;
-        await agent?.close();
-    }
-}
-function http_httpError(method, path, res, traces) {
-    let detail = res.text.trim().slice(0, ERROR_TEXT_LIMIT) || '(empty body)';
-    try {
-        const parsed = JSON.parse(res.text);
-        if (typeof parsed.error_code === 'string') {
-            detail = `${parsed.error_code}: ${typeof parsed.message === 'string' ? parsed.message.slice(0, ERROR_TEXT_LIMIT) : ''}`;
-        }
-    }
-    catch {
-        // Not MLflow's error JSON; the raw text is the best description.
-    }
-    const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
-    let hint = '';
-    if (res.status === 401 || res.status === 403)
-        hint = ' Check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD.';
-    else if (res.status === 404 && path.startsWith('/api/3.0/mlflow/traces'))
-        hint = ' The server does not support MLflow 3 tracing (MLflow >= 3.0 or mlflow-ts server required).';
-    return new exporter_TraceExportError(`${method} ${path.split('?')[0]} answered HTTP ${res.status}: ${detail}.${hint}`, { retryable, traces });
-}
-
-// EXTERNAL MODULE: ./build/src/version.js + 1 modules
-var version = __webpack_require__(10990);
-;// CONCATENATED MODULE: ./build/src/tracing/exporters.js
-/**
- * The two built-in transports.
- *
- * `MlflowTraceExporter` does what the official TypeScript SDK does (wire §7): per trace,
- * `POST /api/3.0/mlflow/traces` with the TraceInfoV3, then `PUT` of `traces.json` under the
- * `mlflow.artifactLocation` the server answers with. Two additions for distributed traces: a
- * fragment (spans under a remote parent) has no trace info of its own and goes to the server's
- * OTLP endpoint, which merges spans by trace id; and the spans of a trace whose context went to
- * another process (or that the server says keeps spans in its store, tag
- * `mlflow.trace.spansLocation=TRACKING_STORE`) are sent there too, whichever side finishes first,
- * so the stored trace holds every process's spans. Like MLflow's Python client, those spans go
- * first, so the trace info posted afterwards has the last word on previews and metadata.
- *
- * `OtlpTraceExporter` sends OTLP/HTTP JSON to `/v1/traces` with `x-mlflow-experiment-id`.
- */
-
-
-
-
-
-const CONCURRENCY = 4;
-/** Experiment id given, or looked up (and created, as MLflow's set_experiment does) by name once. */
-class ExperimentResolver {
-    #id;
-    #name;
-    #resolved;
-    constructor(experimentId, experimentName) {
-        this.#id = experimentId;
-        this.#name = experimentName;
-    }
-    get known() {
-        return this.#id ?? this.#resolved;
-    }
-    async resolve(http, signal, traces) {
-        if (this.#id !== undefined)
-            return this.#id;
-        if (this.#resolved !== undefined)
-            return this.#resolved;
-        if (this.#name === undefined)
-            return undefined;
-        const name = this.#name;
-        const lookup = async () => {
-            const res = await http.send('GET', `/api/2.0/mlflow/experiments/get-by-name?experiment_name=${encodeURIComponent(name)}`, { signal, traces });
-            if (res.status === 404)
-                return undefined;
-            if (res.status !== 200)
-                throw httpError('GET', '/api/2.0/mlflow/experiments/get-by-name', res, traces);
-            return JSON.parse(res.text).experiment?.experiment_id;
-        };
-        let id = await lookup();
-        if (id === undefined) {
-            const res = await http.send('POST', '/api/2.0/mlflow/experiments/create', { body: JSON.stringify({ name }), signal, traces });
-            if (res.status === 200)
-                id = JSON.parse(res.text).experiment_id;
-            else if (res.text.includes('RESOURCE_ALREADY_EXISTS'))
-                id = await lookup();
-            else
-                throw httpError('POST', '/api/2.0/mlflow/experiments/create', res, traces);
-        }
-        if (id === undefined) {
-            throw new TraceExportError(`The tracking server returned no id for experiment '${name}'.`, { retryable: false, traces });
-        }
-        this.#resolved = id;
-        return id;
-    }
-}
-/** The OTLP/JSON `ExportTraceServiceRequest` holding every span of `traces` (what `/v1/traces` takes). */
-function otlpBody(traces) {
-    return JSON.stringify({
-        resourceSpans: [
-            {
-                resource: { attributes: [{ key: 'service.name', value: { stringValue: process.env.OTEL_SERVICE_NAME ?? 'mlflow-ts-tracing' } }] },
-                scopeSpans: [
-                    {
-                        scope: { name: 'mlflow-ts-action/tracing', version: version/* PACKAGE_VERSION */.i },
-                        spans: traces.flatMap((t) => t.data.spans.map(spanToOtlpJson)),
-                    },
-                ],
-            },
-        ],
-    });
-}
-async function mapLimit(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-function asExportError(err, trace) {
-    if (err instanceof TraceExportError)
-        return new TraceExportError(err.message, { retryable: err.retryable, traces: [trace], cause: err.cause });
-    return new TraceExportError(`Exporting trace ${trace.traceId} failed: ${err instanceof Error ? err.message : String(err)}`, {
-        retryable: false,
-        traces: [trace],
-        cause: err,
-    });
-}
-/** The artifact service path of `traces.json` for an `mlflow-artifacts:` location. */
-function tracesArtifactPath(artifactLocation) {
-    let url;
-    try {
-        url = new URL(artifactLocation);
-    }
-    catch {
-        url = new URL('invalid:');
-    }
-    if (url.protocol !== 'mlflow-artifacts:') {
-        throw new TraceExportError(`The server stores this trace's artifacts at '${artifactLocation}', which this SDK cannot upload to: ` +
-            'only mlflow-artifacts: locations (the server proxying artifacts, `--serve-artifacts`) are supported.', { retryable: false });
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    return `/api/2.0/mlflow-artifacts/artifacts${path.startsWith('/') ? '' : '/'}${path}/${TRACES_ARTIFACT_FILE}`;
-}
-class MlflowTraceExporter {
-    http;
-    experiments;
-    /** After a trace's info is stored, retries only redo the upload. */
-    #stored = new WeakMap();
-    #otlpSent = new WeakSet();
-    constructor(options) {
-        this.http = new HttpSender(options.connection);
-        this.experiments = new ExperimentResolver(options.experimentId, options.experimentName);
-    }
-    async export(traces, signal) {
-        const experimentId = await this.experiments.resolve(this.http, signal, traces);
-        if (experimentId === undefined) {
-            throw new TraceExportError('No MLflow experiment: pass init({experimentId}) or set MLFLOW_EXPERIMENT_ID or MLFLOW_EXPERIMENT_NAME.', {
-                retryable: false,
-            });
-        }
-        const errors = [];
-        const fragments = traces.filter((t) => t.isFragment);
-        if (fragments.length > 0) {
-            try {
-                await this.#sendOtlp(fragments, experimentId, signal);
-            }
-            catch (err) {
-                errors.push(err instanceof TraceExportError ? err : asExportError(err, fragments[0]));
-            }
-        }
-        await mapLimit(traces.filter((t) => !t.isFragment), CONCURRENCY, async (trace) => {
-            try {
-                await this.#exportTrace(trace, experimentId, signal);
-            }
-            catch (err) {
-                errors.push(asExportError(err, trace));
-            }
-        });
-        if (errors.length === 1)
-            throw errors[0];
-        if (errors.length > 1) {
-            throw new TraceExportError(`${errors.length} exports failed; first: ${errors[0].message}`, { retryable: errors.some((e) => e.retryable), errors });
-        }
-    }
-    async #sendOtlp(traces, experimentId, signal) {
-        await this.http.sendOk('POST', '/v1/traces', {
-            body: otlpBody(traces),
-            headers: { [MLFLOW_EXPERIMENT_ID_HEADER]: experimentId },
-            signal,
-            traces,
-        });
-    }
-    async #exportTrace(trace, experimentId, signal) {
-        let stored = this.#stored.get(trace);
-        if (!stored && trace.isPropagated && !this.#otlpSent.has(trace)) {
-            await this.#sendOtlp([trace], experimentId, signal);
-            this.#otlpSent.add(trace);
-        }
-        if (!stored) {
-            const res = await this.http.sendOk('POST', '/api/3.0/mlflow/traces', {
-                body: JSON.stringify({ trace: { trace_info: trace.toTraceInfoJson(experimentId) } }),
-                signal,
-                traces: [trace],
-            });
-            let tags = {};
-            try {
-                tags = JSON.parse(res.text).trace?.trace_info?.tags ?? {};
-            }
-            catch {
-                // Judged below: without the tag there is nowhere to upload the spans to.
-            }
-            const location = tags[TraceTagKey.ARTIFACT_LOCATION];
-            if (!location) {
-                throw new TraceExportError(`The tracking server stored trace ${trace.traceId} but returned no ${TraceTagKey.ARTIFACT_LOCATION} tag, so its spans cannot be uploaded.`, {
-                    retryable: false,
-                });
-            }
-            stored = { artifactPath: tracesArtifactPath(location), spansInStore: tags[TraceTagKey.SPANS_LOCATION] === 'TRACKING_STORE' };
-            this.#stored.set(trace, stored);
-        }
-        if (stored.spansInStore && !this.#otlpSent.has(trace)) {
-            await this.#sendOtlp([trace], experimentId, signal);
-            this.#otlpSent.add(trace);
-        }
-        await this.http.sendOk('PUT', stored.artifactPath, { body: trace.toSpansJsonText(), signal, traces: [trace] });
-    }
-    async shutdown() {
-        await this.http.close();
-    }
-}
-class OtlpTraceExporter {
-    http;
-    experiments;
-    #path;
-    constructor(options) {
-        const endpoint = options.endpoint ?? '/v1/traces';
-        if (/^https?:\/\//i.test(endpoint)) {
-            const url = new URL(endpoint);
-            const sameServer = url.origin === new URL(options.connection.baseUrl).origin;
-            // The tracking server's credentials are not for a third-party collector.
-            this.http = new HttpSender({ ...options.connection, baseUrl: url.origin, headers: sameServer ? options.connection.headers : {} });
-            this.#path = url.pathname + url.search;
-        }
-        else {
-            this.http = new HttpSender(options.connection);
-            this.#path = endpoint.startsWith('/') ? endpoint : `/${endpoint}`;
-        }
-        this.experiments = new ExperimentResolver(options.experimentId, options.experimentName);
-    }
-    async export(traces, signal) {
-        const experimentId = await this.experiments.resolve(this.http, signal, traces);
-        const headers = {};
-        if (experimentId !== undefined)
-            headers[MLFLOW_EXPERIMENT_ID_HEADER] = experimentId;
-        await this.http.sendOk('POST', this.#path, { body: otlpBody(traces), headers, signal });
-    }
-    async shutdown() {
-        await this.http.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/tracing/genai.js
-/**
- * Helpers for LLM integrations: they write MLflow's attribute keys (what MLflow's UI and trace
- * aggregation read) together with the OpenTelemetry GenAI semantic-convention attributes (what
- * other OTel tooling reads), so each integration records the same facts the same way.
- */
-
-const count = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
-/**
- * Records an LLM call's token counts: `mlflow.chat.tokenUsage` (summed into the trace's
- * `mlflow.trace.tokenUsage` at export) and `gen_ai.usage.input_tokens` / `output_tokens`.
- * Missing counts are 0; returns what was recorded.
- */
-function recordTokenUsage(span, usage) {
-    const input = count(usage.input_tokens) ?? 0;
-    const output = count(usage.output_tokens) ?? 0;
-    const recorded = { input_tokens: input, output_tokens: output, total_tokens: count(usage.total_tokens) ?? input + output };
-    const cacheRead = count(usage.cache_read_input_tokens);
-    const cacheCreation = count(usage.cache_creation_input_tokens);
-    if (cacheRead !== undefined)
-        recorded.cache_read_input_tokens = cacheRead;
-    if (cacheCreation !== undefined)
-        recorded.cache_creation_input_tokens = cacheCreation;
-    span.setAttribute(constants_SpanAttributeKey.TOKEN_USAGE, recorded);
-    span.setAttribute(constants_GenAiAttributeKey.USAGE_INPUT_TOKENS, input);
-    span.setAttribute(constants_GenAiAttributeKey.USAGE_OUTPUT_TOKENS, output);
-    return recorded;
-}
-/** Records what was asked of the model. Undefined fields are left out. */
-function recordLlmRequest(span, info) {
-    if (info.model !== undefined) {
-        span.setAttribute(constants_SpanAttributeKey.MODEL, info.model);
-        span.setAttribute(constants_GenAiAttributeKey.REQUEST_MODEL, info.model);
-    }
-    if (info.provider !== undefined) {
-        span.setAttribute(constants_SpanAttributeKey.MODEL_PROVIDER, info.provider);
-        span.setAttribute(constants_GenAiAttributeKey.PROVIDER_NAME, info.provider);
-    }
-    if (info.operation !== undefined)
-        span.setAttribute(constants_GenAiAttributeKey.OPERATION_NAME, info.operation);
-    if (info.temperature !== undefined)
-        span.setAttribute(constants_GenAiAttributeKey.REQUEST_TEMPERATURE, info.temperature);
-    if (info.maxTokens !== undefined)
-        span.setAttribute(constants_GenAiAttributeKey.REQUEST_MAX_TOKENS, info.maxTokens);
-    if (info.topP !== undefined)
-        span.setAttribute(constants_GenAiAttributeKey.REQUEST_TOP_P, info.topP);
-    if (info.messageFormat !== undefined)
-        span.setAttribute(constants_SpanAttributeKey.MESSAGE_FORMAT, info.messageFormat);
-}
-/** Records facts of the model's answer. Undefined fields are left out. */
-function recordLlmResponse(span, info) {
-    if (info.model !== undefined)
-        span.setAttribute(GenAiAttributeKey.RESPONSE_MODEL, info.model);
-    if (info.id !== undefined)
-        span.setAttribute(GenAiAttributeKey.RESPONSE_ID, info.id);
-    if (info.finishReasons !== undefined)
-        span.setAttribute(GenAiAttributeKey.RESPONSE_FINISH_REASONS, info.finishReasons);
-}
-/** The tools offered to the model (`mlflow.chat.tools`), in OpenAI's `{type: "function", function: {...}}` form. */
-function setChatTools(span, tools) {
-    span.setAttribute(SpanAttributeKey.CHAT_TOOLS, tools);
-}
-/** The call's cost in USD (`mlflow.llm.cost`). */
-function recordLlmCost(span, cost) {
-    span.setAttribute(constants_SpanAttributeKey.LLM_COST, { ...cost, total_cost: cost.total_cost ?? cost.input_cost + cost.output_cost });
-}
-/** One streamed chunk, as MLflow records them: event `mlflow.chunk.item.<index>` with `mlflow.chunk.value`. */
-function recordStreamChunk(span, index, chunk) {
-    span.addEvent({ name: `${CHUNK_EVENT_PREFIX}${index}`, attributes: { [SpanAttributeKey.CHUNK_VALUE]: chunk } });
-}
-
+// EXTERNAL MODULE: ./build/src/tracing/config.js
+var config = __webpack_require__(32556);
+// EXTERNAL MODULE: ./build/src/tracing/constants.js
+var constants = __webpack_require__(77997);
+// EXTERNAL MODULE: ./build/src/tracing/context.js
+var context = __webpack_require__(80155);
+// EXTERNAL MODULE: ./build/src/tracing/distributed.js
+var distributed = __webpack_require__(7481);
+// EXTERNAL MODULE: ./build/src/tracing/exporter.js
+var tracing_exporter = __webpack_require__(66743);
+// EXTERNAL MODULE: ./build/src/tracing/exporters.js
+var exporters = __webpack_require__(92322);
+// EXTERNAL MODULE: ./build/src/tracing/genai.js
+var genai = __webpack_require__(84212);
+// EXTERNAL MODULE: ./build/src/tracing/http.js
+var http = __webpack_require__(97886);
+// EXTERNAL MODULE: ./build/src/tracing/ids.js
+var ids = __webpack_require__(72010);
+// EXTERNAL MODULE: ./build/src/tracing/json.js
+var json = __webpack_require__(20432);
+// EXTERNAL MODULE: ./build/src/tracing/span.js
+var tracing_span = __webpack_require__(20570);
+// EXTERNAL MODULE: ./build/src/tracing/trace.js
+var trace = __webpack_require__(73257);
 ;// CONCATENATED MODULE: ./build/src/gateway/observe/tracing.js
 /**
  * Server-side tracing of gateway requests: each RequestRecord becomes one MLflow trace in
@@ -3500,49 +1597,17 @@ function recordStreamChunk(span, index, chunk) {
 
 
 
-/** MLflow's usage-tracking trace metadata (wire reference §9.1). */
-const GatewayTraceMetadataKey = {
-    ...trace_keys/* GATEWAY_METADATA_KEYS */.Q,
-    /** MLflow's trace-level cost total (`{input_cost, output_cost, total_cost}`, USD). */
-    COST: 'mlflow.trace.cost',
-};
-/** The experiment tag MLflow puts on the experiments its gateway creates. */
-const EXPERIMENT_SOURCE_TYPE_TAG = 'mlflow.experiment.sourceType';
-const GATEWAY_SOURCE_TYPE = 'GATEWAY';
-/** Span attributes of gateway spans (MLflow's own keys are written through the tracing SDK's helpers). */
-const GatewaySpanAttributeKey = {
-    REQUEST_ID: 'gateway.request_id',
-    ENDPOINT: 'gateway.endpoint',
-    OPERATION: 'gateway.operation',
-    FRONT: 'gateway.front',
-    STREAM: 'gateway.stream',
-    /** The HTTP status: what the caller got (root) or what the upstream answered (attempt). */
-    STATUS: 'gateway.status',
-    CACHE_HIT: 'gateway.cache_hit',
-    RATE_LIMITED: 'gateway.rate_limited',
-    UPSTREAM_MS: 'gateway.upstream_ms',
-    ATTEMPTS: 'gateway.attempts',
-    SERVED_BY: 'gateway.served_by',
-    /** `{input, output, total, currency}` in the pricing block's currency. */
-    COST: 'gateway.cost',
-    CALLER: 'gateway.caller',
-    PROVIDER: 'gateway.provider',
-    MODEL: 'gateway.model',
-    ATTEMPT: 'gateway.attempt',
-    FALLBACK: 'gateway.fallback',
-    /** OpenTelemetry's attribute for the class of error: the gateway's error kind. */
-    ERROR_TYPE: 'error.type',
-};
+
 const gatewayExperimentName = (endpoint) => `gateway/${endpoint}`;
 /** `unified/chat`, `unified/completions`, `unified/embeddings`, or `passthrough/<front>`. */
 function gatewayRequestType(record) {
     return record.operation === 'passthrough' ? `passthrough/${record.front}` : `unified/${record.operation}`;
 }
 const SPAN_TYPE = {
-    chat: SpanType.CHAT_MODEL,
-    completions: SpanType.LLM,
-    embeddings: SpanType.EMBEDDING,
-    passthrough: SpanType.LLM,
+    chat: constants/* SpanType */.du.CHAT_MODEL,
+    completions: constants/* SpanType */.du.LLM,
+    embeddings: constants/* SpanType */.du.EMBEDDING,
+    passthrough: constants/* SpanType */.du.LLM,
 };
 /** `gen_ai.operation.name`; a passthrough can be any vendor call, so it gets none. */
 const GENAI_OPERATION = { chat: 'chat', completions: 'text_completion', embeddings: 'embeddings' };
@@ -3556,11 +1621,11 @@ const defaultLog = {
 function checkSampling(sampling) {
     const rate = sampling?.rate ?? 1;
     if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
-        throw new TracingConfigError(`tracing.sampling_rate must be a number from 0 to 1 (the fraction of gateway requests traced), got ${String(rate)}.`);
+        throw new config/* TracingConfigError */.dX(`tracing.sampling_rate must be a number from 0 to 1 (the fraction of gateway requests traced), got ${String(rate)}.`);
     }
     const slow = sampling?.slowThresholdMs;
     if (slow !== undefined && (typeof slow !== 'number' || !Number.isFinite(slow) || slow < 0)) {
-        throw new TracingConfigError(`tracing.slow_threshold_ms must be a non-negative number of milliseconds, got ${String(slow)}.`);
+        throw new config/* TracingConfigError */.dX(`tracing.slow_threshold_ms must be a non-negative number of milliseconds, got ${String(slow)}.`);
     }
     return { rate, slowThresholdMs: slow };
 }
@@ -3587,22 +1652,22 @@ class RecordOwner {
 }
 /** A failed request or attempt: its error kind as an attribute, an `exception` event, ERROR status. */
 function markFailed(span, kind, message, atNs) {
-    span.setAttribute(GatewaySpanAttributeKey.ERROR_TYPE, kind);
+    span.setAttribute(trace_keys/* GatewaySpanAttributeKey */.Cn.ERROR_TYPE, kind);
     span.addEvent({ name: 'exception', timestamp: atNs, attributes: { 'exception.type': kind, 'exception.message': message } });
-    span.setStatus(constants_SpanStatusCode.ERROR, `${kind}: ${message}`);
+    span.setStatus(constants/* SpanStatusCode */.sY.ERROR, `${kind}: ${message}`);
 }
 function attemptSpan(owner, parentId, spanType, operation, a) {
     const name = a.provider && a.model ? `${a.provider}/${a.model}` : `attempt ${a.attempt}`;
-    const span = new span_LiveSpan(owner, { spanId: newSpanIdHex(), parentId, name, startTimeNs: msToNs(a.startMs), spanType });
+    const span = new tracing_span/* LiveSpan */.Ls(owner, { spanId: (0,ids/* newSpanIdHex */.NO)(), parentId, name, startTimeNs: msToNs(a.startMs), spanType });
     span.setAttributes({
-        [GatewaySpanAttributeKey.ENDPOINT]: a.endpoint,
-        [GatewaySpanAttributeKey.PROVIDER]: a.provider,
-        [GatewaySpanAttributeKey.MODEL]: a.model,
-        [GatewaySpanAttributeKey.ATTEMPT]: a.attempt,
-        [GatewaySpanAttributeKey.FALLBACK]: a.fallback,
-        [GatewaySpanAttributeKey.STATUS]: a.status,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.ENDPOINT]: a.endpoint,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.PROVIDER]: a.provider,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.MODEL]: a.model,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.ATTEMPT]: a.attempt,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.FALLBACK]: a.fallback,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.STATUS]: a.status,
     });
-    recordLlmRequest(span, { provider: a.provider || undefined, model: a.model || undefined, operation: GENAI_OPERATION[operation] });
+    (0,genai/* recordLlmRequest */.e8)(span, { provider: a.provider || undefined, model: a.model || undefined, operation: GENAI_OPERATION[operation] });
     const endTimeNs = msToNs(a.endMs);
     if (failed(a.status, a.error))
         markFailed(span, a.error?.kind ?? 'upstream', a.error?.message ?? `The upstream answered HTTP ${a.status}.`, endTimeNs);
@@ -3614,61 +1679,61 @@ function attemptSpan(owner, parentId, spanType, operation, a) {
  * sending it). `keep` is the sampling outcome recorded in the metadata.
  */
 function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 1 }) {
-    const parent = parseTraceparent(record.traceparent);
+    const parent = (0,distributed/* parseTraceparent */.bT)(record.traceparent);
     const startNs = msToNs(record.startMs);
     const endNs = msToNs(Math.max(record.endMs, record.startMs));
-    const owner = new RecordOwner(parent ? ids_fromMlflowTraceId(parent.traceId) : newTraceIdHex(), endNs);
-    const spanType = SPAN_TYPE[record.operation] ?? SpanType.LLM;
+    const owner = new RecordOwner(parent ? (0,ids/* fromMlflowTraceId */.ol)(parent.traceId) : (0,ids/* newTraceIdHex */.gJ)(), endNs);
+    const spanType = SPAN_TYPE[record.operation] ?? constants/* SpanType */.du.LLM;
     const isError = failed(record.status, record.error);
-    const root = new span_LiveSpan(owner, { spanId: newSpanIdHex(), parentId: parent?.spanId ?? null, name: gatewayExperimentName(record.endpoint), startTimeNs: startNs, spanType });
+    const root = new tracing_span/* LiveSpan */.Ls(owner, { spanId: (0,ids/* newSpanIdHex */.NO)(), parentId: parent?.spanId ?? null, name: gatewayExperimentName(record.endpoint), startTimeNs: startNs, spanType });
     const requestType = gatewayRequestType(record);
     root.setInputs({ endpoint: record.endpoint, operation: record.operation, front: record.front, stream: record.stream });
     const attributes = {
-        [GatewaySpanAttributeKey.REQUEST_ID]: record.id,
-        [GatewaySpanAttributeKey.ENDPOINT]: record.endpoint,
-        [GatewaySpanAttributeKey.OPERATION]: record.operation,
-        [GatewaySpanAttributeKey.FRONT]: record.front,
-        [GatewaySpanAttributeKey.STREAM]: record.stream,
-        [GatewaySpanAttributeKey.STATUS]: record.status,
-        [GatewaySpanAttributeKey.CACHE_HIT]: record.cacheHit,
-        [GatewaySpanAttributeKey.RATE_LIMITED]: record.rateLimited,
-        [GatewaySpanAttributeKey.UPSTREAM_MS]: record.upstreamMs,
-        [GatewaySpanAttributeKey.ATTEMPTS]: record.attempts.length,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.REQUEST_ID]: record.id,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.ENDPOINT]: record.endpoint,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.OPERATION]: record.operation,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.FRONT]: record.front,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.STREAM]: record.stream,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.STATUS]: record.status,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.CACHE_HIT]: record.cacheHit,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.RATE_LIMITED]: record.rateLimited,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.UPSTREAM_MS]: record.upstreamMs,
+        [trace_keys/* GatewaySpanAttributeKey */.Cn.ATTEMPTS]: record.attempts.length,
         // Also as span attributes: a continued trace's info belongs to the caller, so these are where
         // the gateway facts of a distributed request live.
-        [GatewayTraceMetadataKey.ENDPOINT_ID]: record.endpoint,
-        [GatewayTraceMetadataKey.REQUEST_TYPE]: requestType,
+        [trace_keys/* GatewayTraceMetadataKey */.mr.ENDPOINT_ID]: record.endpoint,
+        [trace_keys/* GatewayTraceMetadataKey */.mr.REQUEST_TYPE]: requestType,
         // An mlflow-ts server takes the info's client_request_id from here when no StartTraceV3 follows.
-        [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.f]: record.id,
+        [trace_keys/* CLIENT_REQUEST_ID_ATTRIBUTE */.fM]: record.id,
     };
     if (record.caller !== undefined) {
-        attributes[GatewaySpanAttributeKey.CALLER] = record.caller;
-        attributes[GatewayTraceMetadataKey.CALLER] = record.caller;
+        attributes[trace_keys/* GatewaySpanAttributeKey */.Cn.CALLER] = record.caller;
+        attributes[trace_keys/* GatewayTraceMetadataKey */.mr.CALLER] = record.caller;
     }
     if (record.servedBy)
-        attributes[GatewaySpanAttributeKey.SERVED_BY] = record.servedBy;
+        attributes[trace_keys/* GatewaySpanAttributeKey */.Cn.SERVED_BY] = record.servedBy;
     if (record.cost)
-        attributes[GatewaySpanAttributeKey.COST] = record.cost;
+        attributes[trace_keys/* GatewaySpanAttributeKey */.Cn.COST] = record.cost;
     root.setAttributes(attributes);
-    recordLlmRequest(root, { provider: record.servedBy?.provider, model: record.servedBy?.model, operation: GENAI_OPERATION[record.operation] });
+    (0,genai/* recordLlmRequest */.e8)(root, { provider: record.servedBy?.provider, model: record.servedBy?.model, operation: GENAI_OPERATION[record.operation] });
     const metadata = {
-        [constants_TraceMetadataKey.SCHEMA_VERSION]: constants_TRACE_SCHEMA_VERSION,
-        [GatewayTraceMetadataKey.ENDPOINT_ID]: record.endpoint,
-        [GatewayTraceMetadataKey.REQUEST_TYPE]: requestType,
+        [constants/* TraceMetadataKey */.C3.SCHEMA_VERSION]: constants/* TRACE_SCHEMA_VERSION */.nM,
+        [trace_keys/* GatewayTraceMetadataKey */.mr.ENDPOINT_ID]: record.endpoint,
+        [trace_keys/* GatewayTraceMetadataKey */.mr.REQUEST_TYPE]: requestType,
     };
     if (record.caller !== undefined)
-        metadata[GatewayTraceMetadataKey.CALLER] = record.caller;
+        metadata[trace_keys/* GatewayTraceMetadataKey */.mr.CALLER] = record.caller;
     let usage;
     if (record.usage) {
         // Only on the root: the server sums usage over a trace's spans, so a second copy on the attempt would count twice.
-        usage = recordTokenUsage(root, { input_tokens: record.usage.prompt_tokens, output_tokens: record.usage.completion_tokens });
-        metadata[constants_TraceMetadataKey.TOKEN_USAGE] = JSON.stringify(usage);
+        usage = (0,genai/* recordTokenUsage */.W_)(root, { input_tokens: record.usage.prompt_tokens, output_tokens: record.usage.completion_tokens });
+        metadata[constants/* TraceMetadataKey */.C3.TOKEN_USAGE] = JSON.stringify(usage);
     }
     if (record.cost && record.cost.currency.toUpperCase() === 'USD') {
         // MLflow's cost keys are USD; another currency stays in gateway.cost only.
         const cost = { input_cost: record.cost.input, output_cost: record.cost.output, total_cost: record.cost.total };
-        recordLlmCost(root, cost);
-        metadata[GatewayTraceMetadataKey.COST] = JSON.stringify(cost);
+        (0,genai/* recordLlmCost */.cg)(root, cost);
+        metadata[trace_keys/* GatewayTraceMetadataKey */.mr.COST] = JSON.stringify(cost);
     }
     if (sampling.rate < 1 || !keep.sampled) {
         const info = { rate: sampling.rate, sampled: keep.sampled };
@@ -3679,7 +1744,7 @@ function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 
             if (keep.reason === 'slow')
                 info.slow_threshold_ms = sampling.slowThresholdMs;
         }
-        metadata[constants_TraceMetadataKey.SAMPLING] = JSON.stringify(info);
+        metadata[constants/* TraceMetadataKey */.C3.SAMPLING] = JSON.stringify(info);
     }
     const outputs = { status: record.status };
     if (record.servedBy)
@@ -3693,16 +1758,16 @@ function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 
     if (isError)
         markFailed(root, record.error?.kind ?? 'upstream', record.error?.message ?? `The gateway answered HTTP ${record.status}.`, endNs);
     root.end({ endTimeNs: endNs });
-    const tags = { [constants_TraceTagKey.TRACE_NAME]: root.name };
+    const tags = { [constants/* TraceTagKey */.bT.TRACE_NAME]: root.name };
     const durationMs = record.endMs - record.startMs;
     if (sampling.slowThresholdMs !== undefined && durationMs > sampling.slowThresholdMs)
-        tags[constants_TraceTagKey.SLOW] = 'true';
-    const requestPreview = json_previewOf(root._attributeText(constants_SpanAttributeKey.INPUTS));
-    const responsePreview = json_previewOf(root._attributeText(constants_SpanAttributeKey.OUTPUTS));
-    metadata[constants_TraceMetadataKey.INPUTS] = requestPreview;
-    metadata[constants_TraceMetadataKey.OUTPUTS] = responsePreview;
+        tags[constants/* TraceTagKey */.bT.SLOW] = 'true';
+    const requestPreview = (0,json/* previewOf */.oW)(root._attributeText(constants/* SpanAttributeKey */.W5.INPUTS));
+    const responsePreview = (0,json/* previewOf */.oW)(root._attributeText(constants/* SpanAttributeKey */.W5.OUTPUTS));
+    metadata[constants/* TraceMetadataKey */.C3.INPUTS] = requestPreview;
+    metadata[constants/* TraceMetadataKey */.C3.OUTPUTS] = responsePreview;
     const info = {
-        traceId: ids_toMlflowTraceId(owner.traceIdHex),
+        traceId: (0,ids/* toMlflowTraceId */.vo)(owner.traceIdHex),
         clientRequestId: record.id,
         requestTime: Math.floor(record.startMs),
         executionDuration: Math.max(0, Math.round(durationMs)),
@@ -3714,12 +1779,12 @@ function buildGatewayTrace(record, keep = { sampled: true }, sampling = { rate: 
     };
     // A sampled caller writes the trace info itself; the gateway's spans are a fragment of its trace.
     const fragment = parent !== undefined && parent.sampled;
-    return new Trace(info, [root, ...children], fragment);
+    return new trace/* Trace */.Cn(info, [root, ...children], fragment);
 }
 /** Maps the client's failures onto the export queue's retry rule. */
-function tracing_asExportError(err, traces) {
-    if (err instanceof exporter_TraceExportError) {
-        return err.traces ? err : new exporter_TraceExportError(err.message, { retryable: err.retryable, traces, cause: err.cause });
+function asExportError(err, traces) {
+    if (err instanceof tracing_exporter/* TraceExportError */._Z) {
+        return err.traces ? err : new tracing_exporter/* TraceExportError */._Z(err.message, { retryable: err.retryable, traces, cause: err.cause });
     }
     const message = err instanceof Error ? err.message : String(err);
     let retryable = true;
@@ -3727,7 +1792,7 @@ function tracing_asExportError(err, traces) {
         retryable = err.status === 408 || err.status === 429 || err.status >= 500;
     else if (!(err instanceof client_errors/* MlflowConnectionError */.s_))
         retryable = false;
-    return new exporter_TraceExportError(message, { retryable, traces, cause: err });
+    return new tracing_exporter/* TraceExportError */._Z(message, { retryable, traces, cause: err });
 }
 async function forEachLimit(items, limit, fn) {
     let next = 0;
@@ -3762,7 +1827,7 @@ class GatewayExperiments {
         try {
             const experiment = await this.#client.getExperimentByName(name);
             if (experiment.lifecycle_stage === 'deleted') {
-                throw new exporter_TraceExportError(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
+                throw new tracing_exporter/* TraceExportError */._Z(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
                     `Restore it (MLflow's \`mlflow experiments restore --experiment-id ${experiment.experiment_id}\`, or POST /api/2.0/mlflow/experiments/restore) ` +
                     'or delete it permanently, and the gateway will use or create it again.', { retryable: false });
             }
@@ -3779,7 +1844,7 @@ class GatewayExperiments {
         if (existing !== undefined)
             return existing;
         try {
-            return await this.#client.createExperiment(name, { tags: { [EXPERIMENT_SOURCE_TYPE_TAG]: GATEWAY_SOURCE_TYPE } });
+            return await this.#client.createExperiment(name, { tags: { [trace_keys/* EXPERIMENT_SOURCE_TYPE_TAG */.uA]: trace_keys/* GATEWAY_SOURCE_TYPE */.Eh } });
         }
         catch (err) {
             // Another gateway process (or replica) created it between our lookup and create.
@@ -3795,7 +1860,7 @@ class GatewayExperiments {
 /** Whether a trace's info holds only what a server derives from its spans (state, previews, name, usage, cost, gateway keys). */
 function derivableInfo(t) {
     const meta = t.info.traceMetadata;
-    return meta[constants_TraceMetadataKey.SAMPLING] === undefined && t.info.tags[constants_TraceTagKey.SLOW] === undefined;
+    return meta[constants/* TraceMetadataKey */.C3.SAMPLING] === undefined && t.info.tags[constants/* TraceTagKey */.bT.SLOW] === undefined;
 }
 /**
  * Sends a batch: per endpoint, the spans of every trace in one OTLP request, then each trace's
@@ -3817,7 +1882,7 @@ class GatewayTraceExporter {
     async export(traces, signal) {
         const byEndpoint = new Map();
         for (const t of traces) {
-            const endpoint = t.info.traceMetadata[GatewayTraceMetadataKey.ENDPOINT_ID] ?? '';
+            const endpoint = t.info.traceMetadata[trace_keys/* GatewayTraceMetadataKey */.mr.ENDPOINT_ID] ?? '';
             let group = byEndpoint.get(endpoint);
             if (!group)
                 byEndpoint.set(endpoint, (group = []));
@@ -3828,7 +1893,7 @@ class GatewayTraceExporter {
         if (errors.length === 1)
             throw errors[0];
         if (errors.length > 1) {
-            throw new exporter_TraceExportError(`${errors.length} gateway trace exports failed; first: ${errors[0].message}`, { retryable: errors.some((e) => e.retryable), errors });
+            throw new tracing_exporter/* TraceExportError */._Z(`${errors.length} gateway trace exports failed; first: ${errors[0].message}`, { retryable: errors.some((e) => e.retryable), errors });
         }
     }
     async #exportGroup(endpoint, group, signal, errors) {
@@ -3837,18 +1902,18 @@ class GatewayTraceExporter {
             experimentId = await this.#experiments.idFor(endpoint);
         }
         catch (err) {
-            errors.push(tracing_asExportError(err, group));
+            errors.push(asExportError(err, group));
             return;
         }
         const unsent = group.filter((t) => !this.#spansSent.has(t));
         if (unsent.length > 0) {
             try {
-                await this.#http.sendOk('POST', '/v1/traces', { body: otlpBody(unsent), headers: { [constants_MLFLOW_EXPERIMENT_ID_HEADER]: experimentId }, signal, traces: unsent });
+                await this.#http.sendOk('POST', '/v1/traces', { body: (0,exporters/* otlpBody */.wA)(unsent), headers: { [constants/* MLFLOW_EXPERIMENT_ID_HEADER */.gi]: experimentId }, signal, traces: unsent });
                 for (const t of unsent)
                     this.#spansSent.add(t);
             }
             catch (err) {
-                errors.push(tracing_asExportError(err, unsent));
+                errors.push(asExportError(err, unsent));
             }
         }
         // The info goes after the spans so it has the last word on metadata, as with MLflow's Python client.
@@ -3861,7 +1926,7 @@ class GatewayTraceExporter {
                 await this.#http.sendOk('POST', '/api/3.0/mlflow/traces', { body: JSON.stringify({ trace: { trace_info: t.toTraceInfoJson(experimentId) } }), signal, traces: [t] });
             }
             catch (err) {
-                errors.push(tracing_asExportError(err, [t]));
+                errors.push(asExportError(err, [t]));
             }
         });
     }
@@ -3915,7 +1980,7 @@ class GatewayTracer {
         this.sampling = checkSampling(options.sampling);
         const env = process.env;
         const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-        const connection = makeConnection({
+        const connection = (0,http/* makeConnection */.d7)({
             trackingUri: options.trackingUri,
             username: env.MLFLOW_TRACKING_USERNAME || undefined,
             password: env.MLFLOW_TRACKING_PASSWORD || undefined,
@@ -3925,7 +1990,7 @@ class GatewayTracer {
         this.trackingUri = connection.baseUrl;
         // The export queue retries; the client's own retries would only stretch each attempt.
         const client = options.client ?? new client_client/* MlflowClient */.p({ trackingUri: options.trackingUri, timeoutMs, maxRetries: 0 });
-        const inner = new GatewayTraceExporter(new http_HttpSender(connection), client, options.client === undefined);
+        const inner = new GatewayTraceExporter(new http/* HttpSender */._8(connection), client, options.client === undefined);
         const exporter = {
             export: async (traces, signal) => {
                 try {
@@ -3942,7 +2007,7 @@ class GatewayTracer {
         this.#log = options.log ?? defaultLog;
         this.#random = options.random ?? Math.random;
         this.#closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
-        this.#queue = new ExportQueue(exporter, {
+        this.#queue = new tracing_exporter/* ExportQueue */.iT(exporter, {
             ...options.queue,
             // During a failure burst our own line has said it; the queue's (once-ever) notes would repeat it.
             warn: (message) => {
@@ -3959,7 +2024,7 @@ class GatewayTracer {
         return this.#queue.pending;
     }
     #decide(record) {
-        const parent = parseTraceparent(record.traceparent);
+        const parent = (0,distributed/* parseTraceparent */.bT)(record.traceparent);
         const { rate, slowThresholdMs } = this.sampling;
         const sampled = parent ? parent.sampled : rate >= 1 || (rate > 0 && this.#random() < rate);
         if (sampled)
@@ -3982,7 +2047,7 @@ class GatewayTracer {
             const trace = buildGatewayTrace(record, keep, this.sampling);
             this.#traced++;
             // The export loop must not inherit the request's async context (or a user's active span).
-            runOutsideContext(() => this.#queue.enqueue(trace));
+            (0,context/* runOutsideContext */.CG)(() => this.#queue.enqueue(trace));
         }
         catch (err) {
             if (!this.#warnedBuild) {
@@ -4013,7 +2078,7 @@ class GatewayTracer {
     }
     /** Waits until every queued trace is sent (or dropped after retries); false when `timeoutMs` ran out first. */
     flush(timeoutMs) {
-        return runOutsideContext(() => this.#queue.flush(timeoutMs));
+        return (0,context/* runOutsideContext */.CG)(() => this.#queue.flush(timeoutMs));
     }
     /** Flushes (at most `closeTimeoutMs`), then stops: later records are ignored. */
     async close() {
@@ -4021,7 +2086,7 @@ class GatewayTracer {
             return;
         this.#closed = true;
         const lostBefore = this.#lost();
-        await runOutsideContext(() => this.#queue.shutdown(this.#closeTimeoutMs));
+        await (0,context/* runOutsideContext */.CG)(() => this.#queue.shutdown(this.#closeTimeoutMs));
         const lost = this.#lost() - (this.#failing ? this.#lostBeforeBurst : lostBefore);
         if (this.#failing && lost > 0)
             this.#log.error(`Gateway tracing stopped while the tracking server at ${this.trackingUri} was failing: ${lost} trace(s) were not exported.`);
@@ -5463,15 +3528,24 @@ function parseBody(schema, body) {
 
 
 
+/** The request's price in USD (see timingHeaders); the evaluator reads it per row (src/evaluate/targets/gateway.ts). */
+const COST_HEADER = 'X-MLflow-Gateway-Cost-USD';
 /** Vision payloads are large; a request above this is refused before it is read. */
 const BODY_LIMIT = 64 * 1024 * 1024;
 /** The log of the plugin instance serving a gateway (one per mount). */
 const failureLog = new WeakMap();
-/** MLflow 3.x's timing headers: total time, and the part that was ours rather than the upstream's. */
+/**
+ * MLflow 3.x's timing headers: total time, and the part that was ours rather than the upstream's.
+ * Ours: the request's price in USD when it is known as the headers go out, i.e. for whole answers
+ * (a stream's usage arrives with its last chunk; a price in another currency is not USD).
+ */
 function timingHeaders(reply, rc) {
     const duration = Date.now() - rc.record.startMs;
     reply.header('X-MLflow-Gateway-Duration-Ms', String(duration));
     reply.header('X-MLflow-Gateway-Overhead-Duration-Ms', String(Math.max(0, duration - rc.record.upstreamMs)));
+    const cost = rc.record.cost;
+    if (cost?.currency === 'USD')
+        reply.header(COST_HEADER, String(cost.total));
 }
 function sendJson(ctx, body) {
     timingHeaders(ctx.reply, ctx.rc);
@@ -5814,7 +3888,7 @@ async function gatewayRoutes(app, options) {
 
 /** Server-side tracing of gateway requests, sampled by the project's tracing settings. */
 function gatewayTracer(trackingUri, log, env = process.env) {
-    const settings = resolveTracingSettings({ env, file: loadProjectConfig()?.config });
+    const settings = (0,config/* resolveTracingSettings */.er)({ env, file: (0,config/* loadProjectConfig */.WM)()?.config });
     return new GatewayTracer({ trackingUri, sampling: { rate: settings.samplingRate, slowThresholdMs: settings.slowThresholdMs }, log });
 }
 /** Loads the config and registers the gateway's routes on `app` in their own scope. */

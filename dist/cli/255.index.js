@@ -1,8 +1,8 @@
-export const id = 618;
-export const ids = [618];
+export const id = 255;
+export const ids = [255];
 export const modules = {
 
-/***/ 82618:
+/***/ 86255:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -165,7 +165,7 @@ __webpack_require__.d(__webpack_exports__, {
   invertCodec: () => (/* reexport */ classic_schemas.invertCodec),
   ipv4: () => (/* reexport */ classic_schemas.ipv4),
   ipv6: () => (/* reexport */ classic_schemas.ipv6),
-  iso: () => (/* reexport */ iso_namespaceObject),
+  iso: () => (/* reexport */ iso),
   json: () => (/* reexport */ classic_schemas.json),
   jwt: () => (/* reexport */ classic_schemas.jwt),
   keyof: () => (/* reexport */ classic_schemas.keyof),
@@ -699,27 +699,13 @@ __webpack_require__.d(checks_namespaceObject, {
   uppercase: () => (api/* _uppercase */.qF)
 });
 
-// NAMESPACE OBJECT: ./node_modules/zod/v4/classic/iso.js
-var iso_namespaceObject = {};
-__webpack_require__.r(iso_namespaceObject);
-__webpack_require__.d(iso_namespaceObject, {
-  ZodISODate: () => (classic_schemas.ZodISODate),
-  ZodISODateTime: () => (classic_schemas.ZodISODateTime),
-  ZodISODuration: () => (classic_schemas.ZodISODuration),
-  ZodISOTime: () => (classic_schemas.ZodISOTime),
-  date: () => (date),
-  datetime: () => (datetime),
-  duration: () => (duration),
-  time: () => (time)
-});
-
 // NAMESPACE OBJECT: ./node_modules/zod/v4/classic/coerce.js
 var coerce_namespaceObject = {};
 __webpack_require__.r(coerce_namespaceObject);
 __webpack_require__.d(coerce_namespaceObject, {
   bigint: () => (bigint),
   boolean: () => (coerce_boolean),
-  date: () => (coerce_date),
+  date: () => (date),
   number: () => (number),
   string: () => (string)
 });
@@ -882,7 +868,7 @@ __webpack_require__.d(external_namespaceObject, {
   invertCodec: () => (classic_schemas.invertCodec),
   ipv4: () => (classic_schemas.ipv4),
   ipv6: () => (classic_schemas.ipv6),
-  iso: () => (iso_namespaceObject),
+  iso: () => (iso),
   json: () => (classic_schemas.json),
   jwt: () => (classic_schemas.jwt),
   keyof: () => (classic_schemas.keyof),
@@ -10406,7 +10392,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
 var api = __webpack_require__(43759);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/to-json-schema.js
-var to_json_schema = __webpack_require__(9890);
+var to_json_schema = __webpack_require__(87509);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 var json_schema_processors = __webpack_require__(98439);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-generator.js
@@ -10576,23 +10562,8 @@ var ZodFirstPartyTypeKind;
 (function (ZodFirstPartyTypeKind) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(classic_schemas.ZodISODateTime, params);
-}
-function date(params) {
-    return api/* _isoDate */.db(classic_schemas.ZodISODate, params);
-}
-function time(params) {
-    return api/* _isoTime */.Kn(classic_schemas.ZodISOTime, params);
-}
-function duration(params) {
-    return api/* _isoDuration */.f2(classic_schemas.ZodISODuration, params);
-}
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/from-json-schema.js
 
 
@@ -10603,7 +10574,7 @@ function duration(params) {
 const z = {
     ...classic_schemas,
     ...checks_namespaceObject,
-    iso: iso_namespaceObject,
+    iso: iso,
 };
 // Keys that are recognized and handled by the conversion logic
 const RECOGNIZED_KEYS = /*@__PURE__*/ new Set([
@@ -11715,7 +11686,7 @@ function coerce_boolean(params) {
 function bigint(params) {
     return api/* _coercedBigint */.St(classic_schemas.ZodBigInt, params);
 }
-function coerce_date(params) {
+function date(params) {
     return api/* _coercedDate */.B4(classic_schemas.ZodDate, params);
 }
 
@@ -11746,6 +11717,41 @@ function coerce_date(params) {
 // shake `import z from "zod"` as they already shake `import { z } from "zod"` — without
 // this they pull in every locale. See #6050.
 
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZodISODate: () => (/* reexport safe */ _schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODate),
+/* harmony export */   ZodISODateTime: () => (/* reexport safe */ _schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODateTime),
+/* harmony export */   ZodISODuration: () => (/* reexport safe */ _schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODuration),
+/* harmony export */   ZodISOTime: () => (/* reexport safe */ _schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISOTime),
+/* harmony export */   date: () => (/* binding */ date),
+/* harmony export */   datetime: () => (/* binding */ datetime),
+/* harmony export */   duration: () => (/* binding */ duration),
+/* harmony export */   time: () => (/* binding */ time)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55156);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODateTime, params);
+}
+function date(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* ._isoDate */ .db(_schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODate, params);
+}
+function time(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* ._isoTime */ .Kn(_schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISOTime, params);
+}
+function duration(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* ._isoDuration */ .f2(_schemas_js__WEBPACK_IMPORTED_MODULE_0__.ZodISODuration, params);
+}
 
 
 /***/ })
