@@ -3,6 +3,7 @@
  * keeps its lines.
  */
 import assert from 'node:assert/strict';
+import type { RequestRecord } from '../../src/gateway/observe/record.ts';
 
 /** Prometheus text format → `name{k="v",...}` (labels sorted) → value; a repeated series fails. */
 export function parsePrometheus(text: string): Map<string, number> {
@@ -29,4 +30,26 @@ export interface CapturedLog {
 export function captureLog(): CapturedLog {
   const l: CapturedLog = { info: [], error: [], log: { info: (m) => l.info.push(m), error: (m) => l.error.push(m) } };
   return l;
+}
+
+/** A finished, successful chat request as the gateway records it; `overrides` change any field. */
+export function requestRecord(id: string, startMs: number, overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    id,
+    endpoint: 'chat',
+    operation: 'chat',
+    front: 'mlflow',
+    stream: false,
+    startMs,
+    endMs: startMs + 40,
+    status: 200,
+    servedBy: { endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini' },
+    attempts: [{ endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini', attempt: 1, fallback: false, startMs: startMs + 2, endMs: startMs + 38, status: 200 }],
+    usage: { prompt_tokens: 12, completion_tokens: 5 },
+    cost: { input: 0.0012, output: 0.003, total: 0.0042, currency: 'USD' },
+    cacheHit: false,
+    rateLimited: false,
+    upstreamMs: 36,
+    ...overrides,
+  };
 }

@@ -17,7 +17,7 @@ import { MlflowClient, type SpanWire, type TraceInfoWire, type TraceWire } from 
 import { flushTraces, getTracingContextHeadersForHttpRequest, init, startSpan, SpanStatusCode } from '../../src/tracing/index.ts';
 import { GatewayTracer, buildGatewayTrace, gatewayRequestType } from '../../src/gateway/observe/tracing.ts';
 import type { AttemptRecord, RequestRecord } from '../../src/gateway/observe/record.ts';
-import { captureLog } from './helpers.ts';
+import { captureLog, requestRecord } from './helpers.ts';
 
 let dir: string;
 let server: RunningServer;
@@ -40,25 +40,7 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 function record(overrides: Partial<RequestRecord> = {}): RequestRecord {
   seq++;
-  const startMs = T0 + seq * 1000;
-  return {
-    id: `req-${seq}-${Math.random().toString(16).slice(2, 10)}`,
-    endpoint: 'chat',
-    operation: 'chat',
-    front: 'mlflow',
-    stream: false,
-    startMs,
-    endMs: startMs + 40,
-    status: 200,
-    servedBy: { endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini' },
-    attempts: [{ endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini', attempt: 1, fallback: false, startMs: startMs + 2, endMs: startMs + 38, status: 200 }],
-    usage: { prompt_tokens: 12, completion_tokens: 5 },
-    cost: { input: 0.0012, output: 0.003, total: 0.0042, currency: 'USD' },
-    cacheHit: false,
-    rateLimited: false,
-    upstreamMs: 36,
-    ...overrides,
-  };
+  return requestRecord(`req-${seq}-${Math.random().toString(16).slice(2, 10)}`, T0 + seq * 1000, overrides);
 }
 
 

@@ -15,6 +15,7 @@ import { MlflowClient, startRun, type Run } from '../../src/client/index.ts';
 import { flushTraces, getTracingContextHeadersForHttpRequest, init, recordLlmCost, recordTokenUsage, startSpan, withSpan } from '../../src/tracing/index.ts';
 import { GatewayTracer } from '../../src/gateway/observe/tracing.ts';
 import type { RequestRecord } from '../../src/gateway/observe/record.ts';
+import { requestRecord } from '../gateway/helpers.ts';
 import {
   BundleExportError,
   BundleFormatError,
@@ -141,25 +142,7 @@ async function seed(): Promise<void> {
 }
 
 function gatewayRecord(id: string, overrides: Partial<RequestRecord>): RequestRecord {
-  const startMs = T0 + 50_000;
-  return {
-    id,
-    endpoint: 'chat',
-    operation: 'chat',
-    front: 'mlflow',
-    stream: false,
-    startMs,
-    endMs: startMs + 40,
-    status: 200,
-    servedBy: { endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini' },
-    attempts: [{ endpoint: 'chat', provider: 'openai', model: 'gpt-4o-mini', attempt: 1, fallback: false, startMs: startMs + 2, endMs: startMs + 38, status: 200 }],
-    usage: { prompt_tokens: 12, completion_tokens: 5 },
-    cost: { input: 0.0012, output: 0.003, total: 0.0042, currency: 'USD' },
-    cacheHit: false,
-    rateLimited: false,
-    upstreamMs: 36,
-    ...overrides,
-  };
+  return requestRecord(id, T0 + 50_000, overrides);
 }
 
 const runOf = (b: Bundle, name: string): BundleRun => {
