@@ -167,16 +167,16 @@ function repositoryUrl(pkg: PackageJson): string | undefined {
 
 /**
  * Writes the `mlflow-ts` npm package into `out`: the dist/cli bundle (self-contained, so no
- * dependencies), a package.json naming it, and the README. Its repository is the plugin's (the
- * same repository), which npm's provenance check compares with the workflow that publishes.
+ * dependencies), a package.json naming it, and the README. Its repository is the root package's
+ * (the plugin's as a fallback), which npm's provenance check compares with the publishing workflow.
  */
 export function stageCliPackage(out: string): { dir: string; manifest: Record<string, unknown> } {
   const rootPkg = readPackage(path.join(ROOT, 'package.json'));
   const plugin = readPackage(path.join(ROOT, PLUGIN_DIR, 'package.json'));
   const cli = cliPackage();
   if (!existsSync(path.join(ROOT, cli.bundle))) throw new ReleaseError(`${cli.bundle} is missing: run \`npm run build\` first.`);
-  const repo = repositoryUrl(plugin);
-  if (repo === undefined) throw new ReleaseError(`${PLUGIN_DIR}/package.json has no repository: npm provenance needs it, and the CLI package takes the same one.`);
+  const repo = repositoryUrl(rootPkg) ?? repositoryUrl(plugin);
+  if (repo === undefined) throw new ReleaseError('package.json has no repository: npm provenance compares it with the publishing repository.');
   const web = repo.replace(/^git\+/, '').replace(/\.git$/, '');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
