@@ -38,10 +38,12 @@ export const MLFLOW_LIMITS = {
 } as const;
 
 /**
- * Keys may hold word characters (Unicode), `/`, `.`, `-`, space and `:`. MLflow also rejects
- * keys that a POSIX path normalisation would change (see {@link isPathSafeKey}).
+ * Keys may hold word characters, `/`, `.`, `-`, space and `:`. MLflow's `\w` is Python's, which is
+ * Unicode (letters and digits of any script), while JavaScript's `\w` is ASCII even with `u`: spelled
+ * out as `\p{L}\p{N}_`. MLflow also rejects keys that a POSIX path normalisation would change (see
+ * {@link isPathSafeKey}).
  */
-export const ENTITY_KEY_PATTERN = /^[/\w.\- :]*$/u;
+export const ENTITY_KEY_PATTERN = /^[/\p{L}\p{N}_.\- :]*$/u;
 export const RUN_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,255}$/;
 export const EXPERIMENT_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,63}$/;
 
