@@ -4922,6 +4922,8 @@ function textOf(value) {
 
 
 /** Trace metadata that ties a trace to its place in an evaluation. */
+/** The root span of each evaluated row's call. */
+const EVAL_ROW_SPAN = 'eval/row';
 const EvalTraceKey = {
     ROW_INDEX: 'mlflow.eval.rowIndex',
     REPEAT: 'mlflow.eval.repeat',
@@ -5050,7 +5052,9 @@ async function runRows(options) {
     /** The call inside its root span; the span's traceparent goes to the target. */
     const tracedCall = (target, row, rep, messages, result) => 
     // A root of its own even inside a caller's span: each row's trace carries that row's assessments.
-    runOutsideContext(() => withSpan({ name: `eval/${target.name}`, spanType: constants/* SpanType */.du.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
+    runOutsideContext(() => 
+    // One span name for every target (the target is in the trace metadata), so spans group by name.
+    withSpan({ name: EVAL_ROW_SPAN, spanType: constants/* SpanType */.du.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
         const runId = tracing.runIdFor(target.name);
         const metadata = { [EvalTraceKey.ROW_INDEX]: String(row.index), [EvalTraceKey.REPEAT]: String(rep), [EvalTraceKey.TARGET]: target.name };
         if (runId !== undefined)

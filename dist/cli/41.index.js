@@ -57,10 +57,12 @@ const MLFLOW_LIMITS = {
     metricHistoryBulk: { maxRunIds: 100, maxResultsPerRun: 2500, maxResults: 25_000 },
 };
 /**
- * Keys may hold word characters (Unicode), `/`, `.`, `-`, space and `:`. MLflow also rejects
- * keys that a POSIX path normalisation would change (see {@link isPathSafeKey}).
+ * Keys may hold word characters, `/`, `.`, `-`, space and `:`. MLflow's `\w` is Python's, which is
+ * Unicode (letters and digits of any script), while JavaScript's `\w` is ASCII even with `u`: spelled
+ * out as `\p{L}\p{N}_`. MLflow also rejects keys that a POSIX path normalisation would change (see
+ * {@link isPathSafeKey}).
  */
-const ENTITY_KEY_PATTERN = /^[/\w.\- :]*$/u;
+const ENTITY_KEY_PATTERN = /^[/\p{L}\p{N}_.\- :]*$/u;
 const RUN_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,255}$/;
 const EXPERIMENT_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,63}$/;
 /** Mirrors MLflow's `posixpath.normpath(key) == key` check without importing node:path (pure data module). */

@@ -3373,6 +3373,8 @@ function textOf(value) {
 
 
 /** Trace metadata that ties a trace to its place in an evaluation. */
+/** The root span of each evaluated row's call. */
+const EVAL_ROW_SPAN = 'eval/row';
 const EvalTraceKey = {
     ROW_INDEX: 'mlflow.eval.rowIndex',
     REPEAT: 'mlflow.eval.repeat',
@@ -3501,7 +3503,9 @@ async function runRows(options) {
     /** The call inside its root span; the span's traceparent goes to the target. */
     const tracedCall = (target, row, rep, messages, result) => 
     // A root of its own even inside a caller's span: each row's trace carries that row's assessments.
-    (0,tracing_context/* runOutsideContext */.CG)(() => withSpan({ name: `eval/${target.name}`, spanType: constants/* SpanType */.du.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
+    (0,tracing_context/* runOutsideContext */.CG)(() => 
+    // One span name for every target (the target is in the trace metadata), so spans group by name.
+    withSpan({ name: EVAL_ROW_SPAN, spanType: constants/* SpanType */.du.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
         const runId = tracing.runIdFor(target.name);
         const metadata = { [EvalTraceKey.ROW_INDEX]: String(row.index), [EvalTraceKey.REPEAT]: String(rep), [EvalTraceKey.TARGET]: target.name };
         if (runId !== undefined)
@@ -5926,10 +5930,12 @@ const MLFLOW_LIMITS = {
     metricHistoryBulk: { maxRunIds: 100, maxResultsPerRun: 2500, maxResults: 25_000 },
 };
 /**
- * Keys may hold word characters (Unicode), `/`, `.`, `-`, space and `:`. MLflow also rejects
- * keys that a POSIX path normalisation would change (see {@link isPathSafeKey}).
+ * Keys may hold word characters, `/`, `.`, `-`, space and `:`. MLflow's `\w` is Python's, which is
+ * Unicode (letters and digits of any script), while JavaScript's `\w` is ASCII even with `u`: spelled
+ * out as `\p{L}\p{N}_`. MLflow also rejects keys that a POSIX path normalisation would change (see
+ * {@link isPathSafeKey}).
  */
-const ENTITY_KEY_PATTERN = /^[/\w.\- :]*$/u;
+const ENTITY_KEY_PATTERN = /^[/\p{L}\p{N}_.\- :]*$/u;
 const RUN_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,255}$/;
 const EXPERIMENT_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,63}$/;
 /** Mirrors MLflow's `posixpath.normpath(key) == key` check without importing node:path (pure data module). */

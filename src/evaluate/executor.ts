@@ -89,6 +89,9 @@ export interface RunRowsOptions {
 }
 
 /** Trace metadata that ties a trace to its place in an evaluation. */
+/** The root span of each evaluated row's call. */
+export const EVAL_ROW_SPAN = 'eval/row';
+
 export const EvalTraceKey = {
   ROW_INDEX: 'mlflow.eval.rowIndex',
   REPEAT: 'mlflow.eval.repeat',
@@ -215,7 +218,8 @@ export async function runRows(options: RunRowsOptions): Promise<RowResult[]> {
   const tracedCall = (target: Target, row: EvalRow, rep: number, messages: ChatMessage[] | undefined, result: RowResult): Promise<TargetAnswer> =>
     // A root of its own even inside a caller's span: each row's trace carries that row's assessments.
     runOutsideContext(() =>
-      withSpan({ name: `eval/${target.name}`, spanType: SpanType.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
+      // One span name for every target (the target is in the trace metadata), so spans group by name.
+      withSpan({ name: EVAL_ROW_SPAN, spanType: SpanType.CHAIN, inputs: messages ? { inputs: row.inputs, messages } : { inputs: row.inputs } }, async (span) => {
         const runId = tracing!.runIdFor(target.name);
         const metadata: Record<string, string> = { [EvalTraceKey.ROW_INDEX]: String(row.index), [EvalTraceKey.REPEAT]: String(rep), [EvalTraceKey.TARGET]: target.name };
         if (runId !== undefined) metadata[TraceMetadataKey.SOURCE_RUN] = runId;

@@ -275,7 +275,7 @@ describe('runRows with tracing', () => {
         const trace = traces.get(r.traceId!);
         assert.ok(trace, `trace of ${key(r)}`);
         const root = trace.data.spans[0]!;
-        assert.equal(root.name, `eval/${r.target}`);
+        assert.equal(root.name, 'eval/row');
         assert.equal(root.parentId, null);
         assert.equal(root.spanType, SpanType.CHAIN);
         assert.deepEqual(root.inputs, { inputs: { q: `question ${r.rowIndex}` } });
