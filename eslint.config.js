@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import mlflowTs, { DEFAULT_SETTINGS } from './eslint-plugin/src/index.ts';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', '.bench/**', '.scratch/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', '.bench/**', '.scratch/**', 'coverage/**', 'eslint-plugin/dist/**', 'eslint-plugin/.build-test-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -57,4 +58,16 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Dogfooding: our own tracing, tracking and LLM-call conventions, strictest config. The repo
+    // imports its SDK by relative path, so those modules are declared next to the package names.
+    files: ['src/**/*.ts', 'examples/**/*.ts'],
+    ...mlflowTs.configs.strict,
+    settings: {
+      'mlflow-ts': {
+        tracingModules: [...DEFAULT_SETTINGS.tracingModules, '**/src/tracing/index.ts', '**/src/tracing/api.ts'],
+        trackingModules: [...DEFAULT_SETTINGS.trackingModules, '**/src/client/index.ts', '**/src/client/fluent.ts', '**/src/client/client.ts'],
+      },
+    },
+  },
 );

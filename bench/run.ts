@@ -3,7 +3,7 @@
  * against fresh databases, printed as JSON. Targets are reported, not asserted: timing belongs
  * here, never in unit tests. `--smoke` runs tiny sizes so CI proves the harness works without
  * spending minutes; `--only=a,b` runs a subset (cold_start, log_batch, search, artifacts,
- * sdk_overhead, otlp_ingest, gateway, evaluate, action), e.g. while profiling.
+ * sdk_overhead, otlp_ingest, gateway, evaluate, action, lint), e.g. while profiling.
  */
 import { agent, smoke, startServer, stopServer } from './lib.ts';
 import { benchArtifactMemory, benchColdStart, benchLogBatch, benchSearch } from './tracking.ts';
@@ -11,6 +11,7 @@ import { benchOtlpIngest, benchSdkOverhead } from './tracing.ts';
 import { benchGateway, GATEWAY_TARGETS } from './gateway.ts';
 import { benchEvaluate, EVAL_TARGET_ROWS_PER_S } from './evaluate.ts';
 import { ACTION_TARGETS, benchAction } from './action.ts';
+import { benchLint } from '../eslint-plugin/bench/lint-time.ts';
 
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const want = (name: string): boolean => !onlyArg || onlyArg.split(',').includes(name);
@@ -39,6 +40,10 @@ if (want('sdk_overhead') || want('otlp_ingest')) {
 if (want('gateway')) Object.assign(results, await benchGateway());
 if (want('evaluate')) Object.assign(results, await benchEvaluate());
 if (want('action')) Object.assign(results, await benchAction({ smoke }));
+if (want('lint')) {
+  const { lint_targets_met: _met, ...lint } = await benchLint({ smoke });
+  Object.assign(results, lint);
+}
 const r = results as Record<string, number>;
 const met = (value: number | undefined, ok: (v: number) => boolean): boolean | null => (value === undefined ? null : ok(value));
 results.targets_met = {
@@ -58,6 +63,7 @@ results.targets_met = {
   eval_rows_per_s: met(r.eval_rows_per_s, (v) => v >= EVAL_TARGET_ROWS_PER_S),
   action_ready: met(r.action_ready_ms, (v) => v < ACTION_TARGETS.readyMs),
   action_report: met(r.action_report_ms, (v) => v < ACTION_TARGETS.reportMs),
+  lint_plugin_overhead: met(r.lint_plugin_overhead_ratio, (v) => v <= 0.2),
 };
 console.log(JSON.stringify(results, null, 2));
 await agent.close();
