@@ -17,8 +17,7 @@ const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only
 const want = (name: string): boolean => !onlyArg || onlyArg.split(',').includes(name);
 
 const results: Record<string, unknown> = { smoke, node: process.version };
-// First, while the process is fresh: once, after the other benches in one CI run, TypeScript's
-// program for typed linting crashed on an undefined path (not reproduced since).
+// First, so the other benches' servers do not share its CPU.
 if (want('lint')) {
   const { lint_targets_met: _met, ...lint } = await benchLint({ smoke });
   Object.assign(results, lint);

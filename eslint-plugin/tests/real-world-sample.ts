@@ -112,7 +112,10 @@ export function eslintFor(files: readonly string[], extra: readonly Linter.Confi
       { ignores: ['!**/node_modules/'] },
       {
         files: ['**/*.ts'],
-        languageOptions: { parser: tseslint.parser, parserOptions: { project, tsconfigRootDir: dirname(project) } },
+        // CI=true makes typescript-estree infer a single-run lint and build its programs another way,
+        // which loses (or crashes on) these node_modules files; several ESLint instances share the
+        // program here, so single-run inference is off.
+        languageOptions: { parser: tseslint.parser, parserOptions: { project, tsconfigRootDir: dirname(project), disallowAutomaticSingleRunInference: true } },
         // The sample's own eslint-disable comments name rules of its config, not ours.
         linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       },
