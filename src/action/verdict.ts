@@ -5,18 +5,15 @@
  * run tags, on the tracking server and in the bundle, before anything is posted anywhere, so a
  * failed comment can never hide a failed gate and the pass criteria stay with the runs.
  */
-import { z } from 'zod';
 import type { MlflowClient } from '../client/index.ts';
 import type { Bundle, BundleRun } from '../report/bundle/index.ts';
 import { ENTRY_POINT_TAG, matchRuns } from '../report/compare/index.ts';
-import { comparisonsOf, evaluateGates, gateKind, parseGates, referencesOf, summarize, type FailOn, type Gate, type GateContext, type GateResult, type MetricValue, type RunScope } from '../report/gates/index.ts';
+import { comparisonsOf, evaluateGates, gateKind, parseGates, recordedGatesSchema, recordedGatesTag, referencesOf, summarize, type RecordedGates, type FailOn, type Gate, type GateContext, type GateResult, type MetricValue, type RunScope } from '../report/gates/index.ts';
 import { EvalTag } from '../evaluate/tags.ts';
 import { metricStatsFrom } from '../evaluate/aggregate.ts';
 
 /** Tag with the whole job's verdict, next to the run's own `mlflow_ts.gates.passed`. */
 export const JOB_PASSED_TAG = 'mlflow_ts.gates.job_passed';
-/** MLflow's tag-value limit. */
-const MAX_TAG_VALUE = 8000;
 
 /** A gate result and the current run it was judged on (undefined: no run had the metrics). */
 export interface JudgedGate {
@@ -109,17 +106,6 @@ export function judgeThresholds(gates: readonly Gate[], current: Bundle, baselin
   return judged;
 }
 
-/** What evaluate() records in `mlflow_ts.gates` (and what this module records there too). */
-const RecordedGates = z.array(
-  z.object({
-    gate: z.string(),
-    status: z.enum(['pass', 'fail', 'skipped']),
-    left: z.number().nullish(),
-    right: z.number().nullish(),
-    kind: z.enum(['threshold', 'regression']).optional(),
-  }),
-);
-
 function kindOf(source: string): GateResult['kind'] {
   try {
     const [gate] = parseGates(source);
@@ -149,9 +135,9 @@ export function recordedEvalGates(current: Bundle, inMemory: ReadonlyMap<string,
     }
     const tag = run.tags[EvalTag.GATES];
     if (!tag) continue;
-    let recorded: z.output<typeof RecordedGates>;
+    let recorded: RecordedGates;
     try {
-      recorded = RecordedGates.parse(JSON.parse(tag));
+      recorded = recordedGatesSchema.parse(JSON.parse(tag));
     } catch {
       warnings.push(`The gates recorded on evaluation run ${run.run_id} (${target}) could not be read (tag ${EvalTag.GATES} cut at MLflow's length limit?); its verdict tag ${EvalTag.GATES_PASSED}=${run.tags[EvalTag.GATES_PASSED] ?? '?'} is used alone.`);
       if (run.tags[EvalTag.GATES_PASSED] === 'false') {
@@ -175,10 +161,6 @@ export function recordedEvalGates(current: Bundle, inMemory: ReadonlyMap<string,
   return { judged, warnings };
 }
 
-function gatesTag(results: readonly GateResult[]): string {
-  const json = JSON.stringify(results.map((r) => ({ gate: r.source, status: r.status, left: r.left, right: r.right, kind: r.kind })));
-  return json.length <= MAX_TAG_VALUE ? json : `${json.slice(0, MAX_TAG_VALUE - 20)}…(truncated)`;
-}
 
 export interface Verdict {
   passed: boolean;
@@ -211,7 +193,7 @@ export async function recordVerdict(client: MlflowClient, bundle: Bundle, judged
       const tags: Record<string, string> = { [JOB_PASSED_TAG]: String(verdict.passed) };
       if (own.length > 0) {
         tags[EvalTag.GATES_PASSED] = String(summarize(own, failOn).passed);
-        tags[EvalTag.GATES] = gatesTag(own);
+        tags[EvalTag.GATES] = recordedGatesTag(own);
       }
       await client.logBatch(run.run_id, { tags });
       Object.assign(run.tags, tags);

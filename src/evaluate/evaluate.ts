@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DatasetInput } from '../store/contract.ts';
 import type { AssessmentInput, MlflowClient, Run } from '../client/index.ts';
-import { compileMetricThreshold, evaluateGates, summarize, type GateResult, type MetricValue } from '../report/gates/index.ts';
+import { compileMetricThreshold, evaluateGates, recordedGatesTag, summarize, type GateResult, type MetricValue } from '../report/gates/index.ts';
 import { flushTraces, init as initTracing } from '../tracing/index.ts';
 import { aggregateTarget, loggedMetrics, metricStatsFrom, type MetricStat, type ScorerInfo } from './aggregate.ts';
 import { loadDataset, type LoadedDataset } from './dataset.ts';
@@ -26,8 +26,6 @@ import type { AggregateMetric, Scorer, ScorerServices } from './types.ts';
 
 
 const PARENT_RUN_TAG = 'mlflow.parentRunId';
-/** MLflow's tag-value limit; the gate summary is cut to fit with a marker. */
-const MAX_TAG_VALUE = 8000;
 
 export interface EvaluateOptions {
   suite: Suite;
@@ -135,10 +133,6 @@ function assessmentsOf(result: RowResult): AssessmentInput[] {
   }));
 }
 
-function gateTag(results: readonly GateResult[]): string {
-  const json = JSON.stringify(results.map((r) => ({ gate: r.source, status: r.status, left: r.left, right: r.right })));
-  return json.length <= MAX_TAG_VALUE ? json : `${json.slice(0, MAX_TAG_VALUE - 20)}…(truncated)`;
-}
 
 /** Uploads the results table (JSON and CSV) into the run's artifact root. */
 async function logTables(client: MlflowClient, runId: string, results: readonly RowResult[], scorerNames: readonly string[]): Promise<void> {
@@ -263,7 +257,7 @@ async function evaluateWith(options: EvaluateOptions, prepared: Prepared): Promi
       metrics: Object.entries(loggedMetrics(agg.metrics)).map(([key, value]) => ({ key, value })),
       tags: {
         [EvalTag.GATES_PASSED]: String(verdict.passed),
-        ...(gateResults.length > 0 ? { [EvalTag.GATES]: gateTag(gateResults) } : {}),
+        ...(gateResults.length > 0 ? { [EvalTag.GATES]: recordedGatesTag(gateResults) } : {}),
         ...(baselineRun ? { [EvalTag.BASELINE_RUN]: baselineRun.info.run_id } : {}),
       },
     });

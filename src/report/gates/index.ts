@@ -46,3 +46,4 @@ export {
   type MissingMetric,
 } from './evaluator.ts';
 export { formatGateTable } from './format.ts';
+export { recordedGatesSchema, recordedGatesTag, type RecordedGates } from './record.ts';
