@@ -20,6 +20,7 @@ import type {
 } from '../store/contract.ts';
 import { PACKAGE_VERSION } from '../version.ts';
 import { splitLogBatch, type WireMetric } from './batch.ts';
+import { mapLimit } from './concurrency.ts';
 import { HttpTransport, type SendOptions } from './transport.ts';
 
 export interface MlflowClientOptions {
@@ -587,15 +588,7 @@ export class MlflowClient {
       if (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile())) files.push(full);
     }
     const prefix = cleanArtifactPath(artifactPath);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < files.length) {
-        const file = files[next++]!;
-        const subdir = relative(localDir, dirname(file)).split(sep).join('/');
-        await this.logArtifact(runId, file, cleanArtifactPath(prefix, subdir));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, files.length) }, worker));
+    await mapLimit(files, UPLOAD_CONCURRENCY, (file) => this.logArtifact(runId, file, cleanArtifactPath(prefix, relative(localDir, dirname(file)).split(sep).join('/'))));
   }
 
   /** The entries directly under `path` (default: the run's artifact root). */

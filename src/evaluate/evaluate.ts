@@ -23,6 +23,7 @@ import { RESULTS_CSV, RESULTS_JSON, resultsTable, tableCsv, tableJson } from './
 import { EvalTag } from './tags.ts';
 import { createTarget, type Target } from './targets/index.ts';
 import type { AggregateMetric, Scorer, ScorerServices } from './types.ts';
+import { mapLimit } from '../client/concurrency.ts';
 
 
 const PARENT_RUN_TAG = 'mlflow.parentRunId';
@@ -114,14 +115,6 @@ async function baselineFor(client: MlflowClient, runId: string, experimentId: st
 
 const runMetrics = (run: Run): Record<string, number> => Object.fromEntries(run.data.metrics.map((m) => [m.key, m.value]));
 
-/** Runs `fn` over `items` with at most `limit` at a time, in order of items. */
-async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 function assessmentsOf(result: RowResult): AssessmentInput[] {
   return Object.entries(result.scores).map(([name, s]) => ({
@@ -264,7 +257,7 @@ async function evaluateWith(options: EvaluateOptions, prepared: Prepared): Promi
     await logTables(client, runId, own, rowScorers.map((s) => s.name));
     if (tracing) {
       const annotated = own.filter((r) => r.traceId !== undefined);
-      await eachLimit(annotated, 8, async (r) => {
+      await mapLimit(annotated, 8, async (r) => {
         for (const a of assessmentsOf(r)) await client.createAssessment(r.traceId!, a);
       });
     }

@@ -19,6 +19,7 @@ import { HttpSender, httpError, type Connection } from './http.ts';
 import { spanToOtlpJson } from './span.ts';
 import type { Trace } from './trace.ts';
 import { PACKAGE_VERSION } from '../version.ts';
+import { mapLimit } from '../client/concurrency.ts';
 
 const CONCURRENCY = 4;
 
@@ -80,13 +81,6 @@ export function otlpBody(traces: readonly Trace[]): string {
   });
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 function asExportError(err: unknown, trace: Trace): TraceExportError {
   if (err instanceof TraceExportError) return new TraceExportError(err.message, { retryable: err.retryable, traces: [trace], cause: err.cause });

@@ -56,6 +56,7 @@ import { LiveSpan, type SpanOwner } from '../../tracing/span.ts';
 import { Trace, type TokenUsage, type TraceInfo } from '../../tracing/trace.ts';
 import type { GatewayLog } from '../server.ts';
 import type { AttemptRecord, GatewayObserver, GatewayOperation, RequestRecord } from './record.ts';
+import { mapLimit } from '../../client/concurrency.ts';
 
 export { EXPERIMENT_SOURCE_TYPE_TAG, GATEWAY_SOURCE_TYPE, GatewaySpanAttributeKey, GatewayTraceMetadataKey };
 
@@ -296,13 +297,6 @@ function asExportError(err: unknown, traces: readonly Trace[]): TraceExportError
   return new TraceExportError(message, { retryable, traces, cause: err });
 }
 
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /** Finds or creates `gateway/<endpoint>`, once per endpoint even when asked concurrently. */
 class GatewayExperiments {
@@ -424,7 +418,7 @@ class GatewayTraceExporter implements TraceExporter {
     // metadata), so only a trace whose info says more (sampling notes, the slow tag) needs it.
     const derives = await this.#serverDerivesInfo(signal);
     const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t) && !(derives && derivableInfo(t)));
-    await forEachLimit(infos, TRACE_INFO_CONCURRENCY, async (t) => {
+    await mapLimit(infos, TRACE_INFO_CONCURRENCY, async (t) => {
       try {
         await this.#http.sendOk('POST', '/api/3.0/mlflow/traces', { body: JSON.stringify({ trace: { trace_info: t.toTraceInfoJson(experimentId) } }), signal, traces: [t] });
       } catch (err) {

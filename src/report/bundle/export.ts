@@ -11,7 +11,7 @@ import { EVAL_RESULTS_FILE, MAX_EVAL_ARTIFACT_BYTES, evalSection } from './eval.
 import { scrubber, scrubDeep, stripUrlCredentials } from './sanitize.ts';
 import { BUNDLE_SCHEMA, BUNDLE_VERSION, bundleSchema, type ArtifactEntry, type Bundle, type BundleRun, type BundleSource, type MetricPoint } from './schema.ts';
 import { gatewayExperimentIds, summarizeRunTraces } from './traces.ts';
-import { mapLimit } from './util.ts';
+import { mapLimit } from '../../client/concurrency.ts';
 
 /** Artifact entries listed per run; a run with more (a checkpoint directory) is listed in part, with a warning. */
 export const MAX_ARTIFACT_ENTRIES = 10_000;

@@ -19,7 +19,7 @@ import { GatewaySpanAttributeKey, GatewayTraceMetadataKey, EXPERIMENT_SOURCE_TYP
 import { GenAiAttributeKey, SpanAttributeKey, TraceMetadataKey } from '../../tracing/constants.ts';
 import { percentile } from '../../evaluate/stats.ts';
 import type { TraceSummary } from './schema.ts';
-import { mapLimit } from './util.ts';
+import { mapLimit } from '../../client/concurrency.ts';
 
 /** Spans are fetched one trace at a time; beyond this many traces per run only the trace infos are used. */
 export const MAX_TRACES_WITH_SPANS = 1000;
