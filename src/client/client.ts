@@ -21,6 +21,7 @@ import type {
 import { PACKAGE_VERSION } from '../version.ts';
 import { splitLogBatch, type WireMetric } from './batch.ts';
 import { mapLimit } from './concurrency.ts';
+import { MlflowApiError } from './errors.ts';
 import { HttpTransport, type SendOptions } from './transport.ts';
 
 export interface MlflowClientOptions {
@@ -367,6 +368,33 @@ export class MlflowClient {
   }
 
   // ---- experiments ----
+
+  /**
+   * The experiment named `name`, created (with `tags`) when there is none. Two callers may create
+   * the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and gets the winner's. A deleted
+   * experiment is returned as it is: callers decide what that means for them.
+   */
+  async getOrCreateExperiment(name: string, options: { tags?: KeyValues } = {}): Promise<Experiment> {
+    const find = async (): Promise<Experiment | undefined> => {
+      try {
+        return await this.getExperimentByName(name);
+      } catch (err) {
+        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
+        throw err;
+      }
+    };
+    const existing = await find();
+    if (existing) return existing;
+    try {
+      return await this.getExperiment(await this.createExperiment(name, options));
+    } catch (err) {
+      if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
+        const winner = await find();
+        if (winner) return winner;
+      }
+      throw err;
+    }
+  }
 
   async createExperiment(name: string, options: { artifactLocation?: string; tags?: KeyValues } = {}): Promise<string> {
     const res = await this.#call<{ experiment_id: string }>('POST', '/experiments/create', {

@@ -9,7 +9,6 @@ import { userInfo } from 'node:os';
 import { MLFLOW_TAGS, type RunStatus } from '../mlflow/limits.ts';
 import type { Experiment, KeyValue, Run, RunInfo } from '../store/contract.ts';
 import { MlflowClient, toKeyValues, type KeyValues } from './client.ts';
-import { MlflowApiError } from './errors.ts';
 
 let defaultClient: MlflowClient | undefined;
 const activeExperiments = new WeakMap<MlflowClient, string>();
@@ -33,30 +32,11 @@ export function setDefaultClient(client: MlflowClient | undefined): void {
   defaultClient = client;
 }
 
-async function findExperiment(client: MlflowClient, name: string): Promise<Experiment | undefined> {
-  try {
-    return await client.getExperimentByName(name);
-  } catch (err) {
-    if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
-    throw err;
-  }
-}
 
-/**
- * Makes `name` the experiment later startRun calls use, creating it if missing. Two jobs may
- * create the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and reads the winner's.
- */
+/** Makes `name` the experiment later startRun calls use, creating it if missing. */
 export async function setExperiment(name: string, options: { client?: MlflowClient } = {}): Promise<Experiment> {
   const client = options.client ?? getDefaultClient();
-  let experiment = await findExperiment(client, name);
-  if (!experiment) {
-    try {
-      experiment = await client.getExperiment(await client.createExperiment(name));
-    } catch (err) {
-      if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS')) throw err;
-      experiment = await client.getExperimentByName(name);
-    }
-  }
+  const experiment = await client.getOrCreateExperiment(name);
   if (experiment.lifecycle_stage === 'deleted') {
     throw new Error(
       `Experiment '${name}' (id ${experiment.experiment_id}) is deleted. Restore it (MlflowClient.restoreExperiment) or choose another name.`,

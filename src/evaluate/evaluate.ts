@@ -74,13 +74,6 @@ class EvaluationSetupError extends Error {
   override name = 'EvaluationSetupError';
 }
 
-async function experimentIdFor(client: MlflowClient, name: string): Promise<string> {
-  try {
-    return (await client.getExperimentByName(name)).experiment_id;
-  } catch {
-    return client.createExperiment(name);
-  }
-}
 
 function buildScorers(suite: Suite): Promise<{ rowScorers: Scorer[]; metrics: { metric: AggregateMetric; options: unknown }[] }> {
   return (async () => {
@@ -179,7 +172,7 @@ interface Prepared {
 async function evaluateWith(options: EvaluateOptions, prepared: Prepared): Promise<EvaluationReport> {
   const { suite, client, suiteName, experimentName, dataset, rowScorers, metrics, services, targets } = prepared;
 
-  const experimentId = await experimentIdFor(client, experimentName);
+  const experimentId = (await client.getOrCreateExperiment(experimentName)).experiment_id;
   const parentRunId =
     options.parentRunId ??
     (await client.createRun({ experimentId, runName: options.runName ?? `eval: ${suiteName}`, tags: { [EvalTag.SUITE]: suiteName } })).info.run_id;

@@ -126,14 +126,7 @@ function plan(project: ProjectSpec, names: string[], params: Record<string, stri
 async function experimentIdFor(client: MlflowClient, options: RunProjectOptions, env: NodeJS.ProcessEnv): Promise<string> {
   if (options.experimentId) return options.experimentId;
   const name = options.experimentName ?? env.MLFLOW_EXPERIMENT_NAME;
-  if (name) {
-    try {
-      return (await client.getExperimentByName(name)).experiment_id;
-    } catch (err) {
-      if ((err as { errorCode?: string }).errorCode !== 'RESOURCE_DOES_NOT_EXIST') throw err;
-      return client.createExperiment(name);
-    }
-  }
+  if (name) return (await client.getOrCreateExperiment(name)).experiment_id;
   return env.MLFLOW_EXPERIMENT_ID || '0';
 }
 

@@ -321,37 +321,17 @@ class GatewayExperiments {
     return id;
   }
 
-  async #lookup(name: string): Promise<string | undefined> {
-    try {
-      const experiment = await this.#client.getExperimentByName(name);
-      if (experiment.lifecycle_stage === 'deleted') {
-        throw new TraceExportError(
-          `Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
-            `Restore it (MLflow's \`mlflow experiments restore --experiment-id ${experiment.experiment_id}\`, or POST /api/2.0/mlflow/experiments/restore) ` +
-            'or delete it permanently, and the gateway will use or create it again.',
-          { retryable: false },
-        );
-      }
-      return experiment.experiment_id;
-    } catch (err) {
-      if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
-      throw err;
-    }
-  }
-
   async #resolve(name: string): Promise<string> {
-    const existing = await this.#lookup(name);
-    if (existing !== undefined) return existing;
-    try {
-      return await this.#client.createExperiment(name, { tags: { [EXPERIMENT_SOURCE_TYPE_TAG]: GATEWAY_SOURCE_TYPE } });
-    } catch (err) {
-      // Another gateway process (or replica) created it between our lookup and create.
-      if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
-        const id = await this.#lookup(name);
-        if (id !== undefined) return id;
-      }
-      throw err;
+    const experiment = await this.#client.getOrCreateExperiment(name, { tags: { [EXPERIMENT_SOURCE_TYPE_TAG]: GATEWAY_SOURCE_TYPE } });
+    if (experiment.lifecycle_stage === 'deleted') {
+      throw new TraceExportError(
+        `Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
+          `Restore it (MLflow's \`mlflow experiments restore --experiment-id ${experiment.experiment_id}\`, or POST /api/2.0/mlflow/experiments/restore) ` +
+          'or delete it permanently, and the gateway will use or create it again.',
+        { retryable: false },
+      );
     }
+    return experiment.experiment_id;
   }
 }
 

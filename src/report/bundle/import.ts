@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MlflowApiError, type DatasetInput, type MetricInput, type MlflowClient, type Run } from '../../client/index.ts';
+import { type DatasetInput, type MetricInput, type MlflowClient, type Run } from '../../client/index.ts';
 import { MLFLOW_LIMITS, MLFLOW_TAGS } from '../../mlflow/limits.ts';
 import { EVAL_RESULTS_FILE, evalArtifactText } from './eval.ts';
 import { parseBundle, type Bundle, type BundleRun } from './schema.ts';
@@ -52,33 +52,14 @@ export function runContentHash(run: BundleRun): string {
 }
 
 async function resolveExperimentId(client: MlflowClient, name: string, tags: Readonly<Record<string, string>>): Promise<string> {
-  const lookup = async (): Promise<string | undefined> => {
-    try {
-      const e = await client.getExperimentByName(name);
-      if (e.lifecycle_stage === 'deleted') {
-        throw new BundleImportError(
-          `Experiment '${name}' (id ${e.experiment_id}) is deleted on ${client.trackingUri}, so the bundle's runs cannot go there. ` +
-            'Restore it (POST /api/2.0/mlflow/experiments/restore) or delete it permanently, then import again.',
-        );
-      }
-      return e.experiment_id;
-    } catch (err) {
-      if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
-      throw err;
-    }
-  };
-  const existing = await lookup();
-  if (existing !== undefined) return existing;
-  try {
-    return await client.createExperiment(name, { tags });
-  } catch (err) {
-    // Created by someone else between the lookup and the create.
-    if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
-      const id = await lookup();
-      if (id !== undefined) return id;
-    }
-    throw err;
+  const e = await client.getOrCreateExperiment(name, { tags });
+  if (e.lifecycle_stage === 'deleted') {
+    throw new BundleImportError(
+      `Experiment '${name}' (id ${e.experiment_id}) is deleted on ${client.trackingUri}, so the bundle's runs cannot go there. ` +
+        'Restore it (POST /api/2.0/mlflow/experiments/restore) or delete it permanently, then import again.',
+    );
   }
+  return e.experiment_id;
 }
 
 /** Runs of the experiment that earlier imports created, by the bundle run id they came from. */
