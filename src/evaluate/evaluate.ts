@@ -75,19 +75,17 @@ class EvaluationSetupError extends Error {
 }
 
 
-function buildScorers(suite: Suite): Promise<{ rowScorers: Scorer[]; metrics: { metric: AggregateMetric; options: unknown }[] }> {
-  return (async () => {
-    const rowScorers: Scorer[] = [];
-    const metrics: { metric: AggregateMetric; options: unknown }[] = [];
-    for (const entry of suite.scorers) {
-      const found = findScorerType(entry.type);
-      // The suite loader validated every type; this guards a suite built by hand.
-      if (!found) throw new EvaluationSetupError(`unknown scorer type '${entry.type}'.`);
-      if (found.kind === 'row') rowScorers.push(await found.module.create(entry.name, entry.options, { baseDir: suite.baseDir }));
-      else metrics.push({ metric: found.metric, options: entry.options });
-    }
-    return { rowScorers, metrics };
-  })();
+async function buildScorers(suite: Suite): Promise<{ rowScorers: Scorer[]; metrics: { metric: AggregateMetric; options: unknown }[] }> {
+  const rowScorers: Scorer[] = [];
+  const metrics: { metric: AggregateMetric; options: unknown }[] = [];
+  for (const entry of suite.scorers) {
+    const found = findScorerType(entry.type);
+    // The suite loader validated every type; this guards a suite built by hand.
+    if (!found) throw new EvaluationSetupError(`unknown scorer type '${entry.type}'.`);
+    if (found.kind === 'row') rowScorers.push(await found.module.create(entry.name, entry.options, { baseDir: suite.baseDir }));
+    else metrics.push({ metric: found.metric, options: entry.options });
+  }
+  return { rowScorers, metrics };
 }
 
 /** Baseline metrics per target: the run's children matched by target tag, else the run itself for all. */
