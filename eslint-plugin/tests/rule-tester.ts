@@ -17,7 +17,6 @@ import type { TSESLint } from '@typescript-eslint/utils';
 RuleTester.afterAll = (fn) => void after(fn);
 RuleTester.describe = (text, fn) => void describe(text, fn);
 RuleTester.it = (text, fn) => void it(text, fn);
-RuleTester.itOnly = (text, fn) => void it.only(text, fn);
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** The fixture project's file: type-aware cases are linted as this file (the RuleTester's default name). */
