@@ -1329,16 +1329,8 @@ async function experimentIdFor(client, options, env) {
     if (options.experimentId)
         return options.experimentId;
     const name = options.experimentName ?? env.MLFLOW_EXPERIMENT_NAME;
-    if (name) {
-        try {
-            return (await client.getExperimentByName(name)).experiment_id;
-        }
-        catch (err) {
-            if (err.errorCode !== 'RESOURCE_DOES_NOT_EXIST')
-                throw err;
-            return client.createExperiment(name);
-        }
-    }
+    if (name)
+        return (await client.getOrCreateExperiment(name)).experiment_id;
     return env.MLFLOW_EXPERIMENT_ID || '0';
 }
 function userName(env) {

@@ -75,12 +75,16 @@ function splitLogBatch(input, limits = _mlflow_limits_js__WEBPACK_IMPORTED_MODUL
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10990);
 /* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41049);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29196);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93622);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20486);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29196);
 /**
  * MlflowClient: MLflow's REST API as typed methods. Answers come back in the store's snake_case
  * entity shapes with the wire's omissions filled in (proto-JSON drops empty lists) and
  * non-finite metric values decoded, so callers never see "NaN" strings or missing arrays.
  */
+
+
 
 
 
@@ -224,7 +228,7 @@ class MlflowClient {
             headers.authorization = `Basic ${Buffer.from(`${username ?? ''}:${password ?? ''}`).toString('base64')}`;
         }
         const envTimeout = envNumber('MLFLOW_HTTP_REQUEST_TIMEOUT');
-        this.#http = new _transport_js__WEBPACK_IMPORTED_MODULE_6__/* .HttpTransport */ .G5({
+        this.#http = new _transport_js__WEBPACK_IMPORTED_MODULE_7__/* .HttpTransport */ .G5({
             baseUrl: this.trackingUri,
             headers,
             timeoutMs: options.timeoutMs ?? (envTimeout !== undefined ? envTimeout * 1000 : DEFAULT_TIMEOUT_MS),
@@ -275,6 +279,37 @@ class MlflowClient {
         return res.assessment;
     }
     // ---- experiments ----
+    /**
+     * The experiment named `name`, created (with `tags`) when there is none. Two callers may create
+     * the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and gets the winner's. A deleted
+     * experiment is returned as it is: callers decide what that means for them.
+     */
+    async getOrCreateExperiment(name, options = {}) {
+        const find = async () => {
+            try {
+                return await this.getExperimentByName(name);
+            }
+            catch (err) {
+                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MlflowApiError */ .ge && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
+                    return undefined;
+                throw err;
+            }
+        };
+        const existing = await find();
+        if (existing)
+            return existing;
+        try {
+            return await this.getExperiment(await this.createExperiment(name, options));
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MlflowApiError */ .ge && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
+                const winner = await find();
+                if (winner)
+                    return winner;
+            }
+            throw err;
+        }
+    }
     async createExperiment(name, options = {}) {
         const res = await this.#call('POST', '/experiments/create', {
             name,
@@ -472,15 +507,7 @@ class MlflowClient {
                 files.push(full);
         }
         const prefix = cleanArtifactPath(artifactPath);
-        let next = 0;
-        const worker = async () => {
-            while (next < files.length) {
-                const file = files[next++];
-                const subdir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(localDir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file)).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
-                await this.logArtifact(runId, file, cleanArtifactPath(prefix, subdir));
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, files.length) }, worker));
+        await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_8__/* .mapLimit */ .s)(files, UPLOAD_CONCURRENCY, (file) => this.logArtifact(runId, file, cleanArtifactPath(prefix, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(localDir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file)).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))));
     }
     /** The entries directly under `path` (default: the run's artifact root). */
     async listArtifacts(runId, path) {
@@ -533,6 +560,29 @@ class MlflowClient {
         const origin = host ? `${new URL(this.trackingUri).protocol}//${host}` : this.trackingUri;
         return { origin, path: cleanArtifactPath(match[2] ?? '') };
     }
+}
+
+
+/***/ }),
+
+/***/ 93622:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. Stops at the first rejection. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
 }
 
 

@@ -13,14 +13,12 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var _mlflow_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45167);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29418);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20486);
 /**
  * MLflow's fluent style (`set_experiment`, `start_run`) over an MlflowClient. State is small on
  * purpose: a default client built from the environment and, per client, the experiment chosen
  * by setExperiment. Runs are explicit handles rather than a hidden "active run" stack, so
  * concurrent async code cannot log to the wrong run.
  */
-
 
 
 
@@ -43,33 +41,10 @@ function getDefaultClient() {
 function setDefaultClient(client) {
     defaultClient = client;
 }
-async function findExperiment(client, name) {
-    try {
-        return await client.getExperimentByName(name);
-    }
-    catch (err) {
-        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
-            return undefined;
-        throw err;
-    }
-}
-/**
- * Makes `name` the experiment later startRun calls use, creating it if missing. Two jobs may
- * create the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and reads the winner's.
- */
+/** Makes `name` the experiment later startRun calls use, creating it if missing. */
 async function setExperiment(name, options = {}) {
     const client = options.client ?? getDefaultClient();
-    let experiment = await findExperiment(client, name);
-    if (!experiment) {
-        try {
-            experiment = await client.getExperiment(await client.createExperiment(name));
-        }
-        catch (err) {
-            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
-                throw err;
-            experiment = await client.getExperimentByName(name);
-        }
-    }
+    const experiment = await client.getOrCreateExperiment(name);
     if (experiment.lifecycle_stage === 'deleted') {
         throw new Error(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted. Restore it (MlflowClient.restoreExperiment) or choose another name.`);
     }

@@ -872,6 +872,7 @@ class ExportQueue {
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97886);
 /* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20570);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10990);
+/* harmony import */ var _client_concurrency_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93622);
 /**
  * The two built-in transports.
  *
@@ -887,6 +888,7 @@ class ExportQueue {
  *
  * `OtlpTraceExporter` sends OTLP/HTTP JSON to `/v1/traces` with `x-mlflow-experiment-id`.
  */
+
 
 
 
@@ -954,14 +956,6 @@ function otlpBody(traces) {
         ],
     });
 }
-async function mapLimit(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 function asExportError(err, trace) {
     if (err instanceof _exporter_js__WEBPACK_IMPORTED_MODULE_1__/* .TraceExportError */ ._Z)
         return new _exporter_js__WEBPACK_IMPORTED_MODULE_1__/* .TraceExportError */ ._Z(err.message, { retryable: err.retryable, traces: [trace], cause: err.cause });
@@ -1014,7 +1008,7 @@ class MlflowTraceExporter {
                 errors.push(err instanceof _exporter_js__WEBPACK_IMPORTED_MODULE_1__/* .TraceExportError */ ._Z ? err : asExportError(err, fragments[0]));
             }
         }
-        await mapLimit(traces.filter((t) => !t.isFragment), CONCURRENCY, async (trace) => {
+        await (0,_client_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .s)(traces.filter((t) => !t.isFragment), CONCURRENCY, async (trace) => {
             try {
                 await this.#exportTrace(trace, experimentId, signal);
             }

@@ -32,14 +32,12 @@ module.exports = webpackEmptyAsyncContext;
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var _mlflow_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45167);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29418);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20486);
 /**
  * MLflow's fluent style (`set_experiment`, `start_run`) over an MlflowClient. State is small on
  * purpose: a default client built from the environment and, per client, the experiment chosen
  * by setExperiment. Runs are explicit handles rather than a hidden "active run" stack, so
  * concurrent async code cannot log to the wrong run.
  */
-
 
 
 
@@ -62,33 +60,10 @@ function getDefaultClient() {
 function setDefaultClient(client) {
     defaultClient = client;
 }
-async function findExperiment(client, name) {
-    try {
-        return await client.getExperimentByName(name);
-    }
-    catch (err) {
-        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
-            return undefined;
-        throw err;
-    }
-}
-/**
- * Makes `name` the experiment later startRun calls use, creating it if missing. Two jobs may
- * create the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and reads the winner's.
- */
+/** Makes `name` the experiment later startRun calls use, creating it if missing. */
 async function setExperiment(name, options = {}) {
     const client = options.client ?? getDefaultClient();
-    let experiment = await findExperiment(client, name);
-    if (!experiment) {
-        try {
-            experiment = await client.getExperiment(await client.createExperiment(name));
-        }
-        catch (err) {
-            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
-                throw err;
-            experiment = await client.getExperimentByName(name);
-        }
-    }
+    const experiment = await client.getOrCreateExperiment(name);
     if (experiment.lifecycle_stage === 'deleted') {
         throw new Error(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted. Restore it (MlflowClient.restoreExperiment) or choose another name.`);
     }
@@ -596,8 +571,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./build/src/report/gates/index.js + 8 modules
-var report_gates = __webpack_require__(50569);
+// EXTERNAL MODULE: ./build/src/report/gates/index.js + 9 modules
+var report_gates = __webpack_require__(15991);
 // EXTERNAL MODULE: ./build/src/tracing/constants.js
 var constants = __webpack_require__(77997);
 // EXTERNAL MODULE: ./build/src/tracing/context.js
@@ -5129,6 +5104,8 @@ function createTarget(spec, options = {}) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/client/concurrency.js
+var concurrency = __webpack_require__(93622);
 ;// CONCATENATED MODULE: ./build/src/evaluate/evaluate.js
 /**
  * One evaluation from suite to verdict: rows through every target, scores aggregated, everything
@@ -5151,36 +5128,25 @@ function createTarget(spec, options = {}) {
 
 
 
+
 const PARENT_RUN_TAG = 'mlflow.parentRunId';
-/** MLflow's tag-value limit; the gate summary is cut to fit with a marker. */
-const MAX_TAG_VALUE = 8000;
 class EvaluationSetupError extends Error {
     name = 'EvaluationSetupError';
 }
-async function experimentIdFor(client, name) {
-    try {
-        return (await client.getExperimentByName(name)).experiment_id;
+async function buildScorers(suite) {
+    const rowScorers = [];
+    const metrics = [];
+    for (const entry of suite.scorers) {
+        const found = findScorerType(entry.type);
+        // The suite loader validated every type; this guards a suite built by hand.
+        if (!found)
+            throw new EvaluationSetupError(`unknown scorer type '${entry.type}'.`);
+        if (found.kind === 'row')
+            rowScorers.push(await found.module.create(entry.name, entry.options, { baseDir: suite.baseDir }));
+        else
+            metrics.push({ metric: found.metric, options: entry.options });
     }
-    catch {
-        return client.createExperiment(name);
-    }
-}
-function buildScorers(suite) {
-    return (async () => {
-        const rowScorers = [];
-        const metrics = [];
-        for (const entry of suite.scorers) {
-            const found = findScorerType(entry.type);
-            // The suite loader validated every type; this guards a suite built by hand.
-            if (!found)
-                throw new EvaluationSetupError(`unknown scorer type '${entry.type}'.`);
-            if (found.kind === 'row')
-                rowScorers.push(await found.module.create(entry.name, entry.options, { baseDir: suite.baseDir }));
-            else
-                metrics.push({ metric: found.metric, options: entry.options });
-        }
-        return { rowScorers, metrics };
-    })();
+    return { rowScorers, metrics };
 }
 /** Baseline metrics per target: the run's children matched by target tag, else the run itself for all. */
 async function baselineFor(client, runId, experimentId, targets) {
@@ -5201,15 +5167,6 @@ async function baselineFor(client, runId, experimentId, targets) {
     return byTarget;
 }
 const runMetrics = (run) => Object.fromEntries(run.data.metrics.map((m) => [m.key, m.value]));
-/** Runs `fn` over `items` with at most `limit` at a time, in order of items. */
-async function eachLimit(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 function assessmentsOf(result) {
     return Object.entries(result.scores).map(([name, s]) => ({
         assessment_name: name,
@@ -5218,10 +5175,6 @@ function assessmentsOf(result) {
         ...(s.rationale ? { rationale: s.rationale } : {}),
         metadata: { row: String(result.rowIndex), repeat: String(result.repeat), ...(s.value !== null && s.passed !== undefined ? { score: String(s.value) } : {}) },
     }));
-}
-function gateTag(results) {
-    const json = JSON.stringify(results.map((r) => ({ gate: r.source, status: r.status, left: r.left, right: r.right })));
-    return json.length <= MAX_TAG_VALUE ? json : `${json.slice(0, MAX_TAG_VALUE - 20)}…(truncated)`;
 }
 /** Uploads the results table (JSON and CSV) into the run's artifact root. */
 async function logTables(client, runId, results, scorerNames) {
@@ -5260,7 +5213,7 @@ async function evaluate(options) {
 }
 async function evaluateWith(options, prepared) {
     const { suite, client, suiteName, experimentName, dataset, rowScorers, metrics, services, targets } = prepared;
-    const experimentId = await experimentIdFor(client, experimentName);
+    const experimentId = (await client.getOrCreateExperiment(experimentName)).experiment_id;
     const parentRunId = options.parentRunId ??
         (await client.createRun({ experimentId, runName: options.runName ?? `eval: ${suiteName}`, tags: { [tags/* EvalTag */.J.SUITE]: suiteName } })).info.run_id;
     const runIds = new Map();
@@ -5332,14 +5285,14 @@ async function evaluateWith(options, prepared) {
             metrics: Object.entries((0,aggregate/* loggedMetrics */.ET)(agg.metrics)).map(([key, value]) => ({ key, value })),
             tags: {
                 [tags/* EvalTag */.J.GATES_PASSED]: String(verdict.passed),
-                ...(gateResults.length > 0 ? { [tags/* EvalTag */.J.GATES]: gateTag(gateResults) } : {}),
+                ...(gateResults.length > 0 ? { [tags/* EvalTag */.J.GATES]: (0,report_gates/* recordedGatesTag */.zd)(gateResults) } : {}),
                 ...(baselineRun ? { [tags/* EvalTag */.J.BASELINE_RUN]: baselineRun.info.run_id } : {}),
             },
         });
         await logTables(client, runId, own, rowScorers.map((s) => s.name));
         if (tracing) {
             const annotated = own.filter((r) => r.traceId !== undefined);
-            await eachLimit(annotated, 8, async (r) => {
+            await (0,concurrency/* mapLimit */.s)(annotated, 8, async (r) => {
                 for (const a of assessmentsOf(r))
                     await client.createAssessment(r.traceId, a);
             });

@@ -1546,6 +1546,8 @@ var json = __webpack_require__(20432);
 var tracing_span = __webpack_require__(20570);
 // EXTERNAL MODULE: ./build/src/tracing/trace.js
 var trace = __webpack_require__(73257);
+// EXTERNAL MODULE: ./build/src/client/concurrency.js
+var concurrency = __webpack_require__(93622);
 ;// CONCATENATED MODULE: ./build/src/gateway/observe/tracing.js
 /**
  * Server-side tracing of gateway requests: each RequestRecord becomes one MLflow trace in
@@ -1582,6 +1584,7 @@ var trace = __webpack_require__(73257);
  * are logged once per burst (and once more when exports work again, with the number of traces
  * lost), never thrown into the gateway. `close()` flushes, bounded by `closeTimeoutMs`.
  */
+
 
 
 
@@ -1794,14 +1797,6 @@ function asExportError(err, traces) {
         retryable = false;
     return new tracing_exporter/* TraceExportError */._Z(message, { retryable, traces, cause: err });
 }
-async function forEachLimit(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 /** Finds or creates `gateway/<endpoint>`, once per endpoint even when asked concurrently. */
 class GatewayExperiments {
     #client;
@@ -1823,38 +1818,14 @@ class GatewayExperiments {
         }
         return id;
     }
-    async #lookup(name) {
-        try {
-            const experiment = await this.#client.getExperimentByName(name);
-            if (experiment.lifecycle_stage === 'deleted') {
-                throw new tracing_exporter/* TraceExportError */._Z(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
-                    `Restore it (MLflow's \`mlflow experiments restore --experiment-id ${experiment.experiment_id}\`, or POST /api/2.0/mlflow/experiments/restore) ` +
-                    'or delete it permanently, and the gateway will use or create it again.', { retryable: false });
-            }
-            return experiment.experiment_id;
-        }
-        catch (err) {
-            if (err instanceof client_errors/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
-                return undefined;
-            throw err;
-        }
-    }
     async #resolve(name) {
-        const existing = await this.#lookup(name);
-        if (existing !== undefined)
-            return existing;
-        try {
-            return await this.#client.createExperiment(name, { tags: { [trace_keys/* EXPERIMENT_SOURCE_TYPE_TAG */.uA]: trace_keys/* GATEWAY_SOURCE_TYPE */.Eh } });
+        const experiment = await this.#client.getOrCreateExperiment(name, { tags: { [trace_keys/* EXPERIMENT_SOURCE_TYPE_TAG */.uA]: trace_keys/* GATEWAY_SOURCE_TYPE */.Eh } });
+        if (experiment.lifecycle_stage === 'deleted') {
+            throw new tracing_exporter/* TraceExportError */._Z(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted, so the gateway cannot store its traces. ` +
+                `Restore it (MLflow's \`mlflow experiments restore --experiment-id ${experiment.experiment_id}\`, or POST /api/2.0/mlflow/experiments/restore) ` +
+                'or delete it permanently, and the gateway will use or create it again.', { retryable: false });
         }
-        catch (err) {
-            // Another gateway process (or replica) created it between our lookup and create.
-            if (err instanceof client_errors/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
-                const id = await this.#lookup(name);
-                if (id !== undefined)
-                    return id;
-            }
-            throw err;
-        }
+        return experiment.experiment_id;
     }
 }
 /** Whether a trace's info holds only what a server derives from its spans (state, previews, name, usage, cost, gateway keys). */
@@ -1921,7 +1892,7 @@ class GatewayTraceExporter {
         // metadata), so only a trace whose info says more (sampling notes, the slow tag) needs it.
         const derives = await this.#serverDerivesInfo(signal);
         const infos = group.filter((t) => !t.isFragment && this.#spansSent.has(t) && !(derives && derivableInfo(t)));
-        await forEachLimit(infos, TRACE_INFO_CONCURRENCY, async (t) => {
+        await (0,concurrency/* mapLimit */.s)(infos, TRACE_INFO_CONCURRENCY, async (t) => {
             try {
                 await this.#http.sendOk('POST', '/api/3.0/mlflow/traces', { body: JSON.stringify({ trace: { trace_info: t.toTraceInfoJson(experimentId) } }), signal, traces: [t] });
             }

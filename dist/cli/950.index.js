@@ -13,14 +13,12 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var _mlflow_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45167);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29418);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20486);
 /**
  * MLflow's fluent style (`set_experiment`, `start_run`) over an MlflowClient. State is small on
  * purpose: a default client built from the environment and, per client, the experiment chosen
  * by setExperiment. Runs are explicit handles rather than a hidden "active run" stack, so
  * concurrent async code cannot log to the wrong run.
  */
-
 
 
 
@@ -43,33 +41,10 @@ function getDefaultClient() {
 function setDefaultClient(client) {
     defaultClient = client;
 }
-async function findExperiment(client, name) {
-    try {
-        return await client.getExperimentByName(name);
-    }
-    catch (err) {
-        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
-            return undefined;
-        throw err;
-    }
-}
-/**
- * Makes `name` the experiment later startRun calls use, creating it if missing. Two jobs may
- * create the same name at once; the loser sees RESOURCE_ALREADY_EXISTS and reads the winner's.
- */
+/** Makes `name` the experiment later startRun calls use, creating it if missing. */
 async function setExperiment(name, options = {}) {
     const client = options.client ?? getDefaultClient();
-    let experiment = await findExperiment(client, name);
-    if (!experiment) {
-        try {
-            experiment = await client.getExperiment(await client.createExperiment(name));
-        }
-        catch (err) {
-            if (!(err instanceof MlflowApiError && err.errorCode === 'RESOURCE_ALREADY_EXISTS'))
-                throw err;
-            experiment = await client.getExperimentByName(name);
-        }
-    }
+    const experiment = await client.getOrCreateExperiment(name);
     if (experiment.lifecycle_stage === 'deleted') {
         throw new Error(`Experiment '${name}' (id ${experiment.experiment_id}) is deleted. Restore it (MlflowClient.restoreExperiment) or choose another name.`);
     }
@@ -714,35 +689,8 @@ var trace_keys = __webpack_require__(49263);
 var constants = __webpack_require__(77997);
 // EXTERNAL MODULE: ./build/src/evaluate/stats.js
 var stats = __webpack_require__(15698);
-;// CONCATENATED MODULE: ./build/src/report/bundle/util.js
-/** Small helpers shared by the bundle's exporter, importer and readers. */
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
-}
-/** JSON with object keys sorted at every level, so equal content always gives equal text (and hash). */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (typeof v === 'number' && !Number.isFinite(v))
-            return String(v);
-        if (v === null || typeof v !== 'object' || Array.isArray(v))
-            return v;
-        const sorted = {};
-        for (const k of Object.keys(v).sort())
-            sorted[k] = v[k];
-        return sorted;
-    });
-}
-
+// EXTERNAL MODULE: ./build/src/client/concurrency.js
+var concurrency = __webpack_require__(93622);
 ;// CONCATENATED MODULE: ./build/src/report/bundle/traces.js
 
 
@@ -965,7 +913,7 @@ async function summarizeRunTraces(client, runId, experimentIds) {
         infos.push(info);
     }
     const withSpans = infos.slice(0, MAX_TRACES_WITH_SPANS);
-    const spans = await mapLimit(withSpans, FETCH_CONCURRENCY, async (info) => (await client.getTrace(info.trace_id)).spans);
+    const spans = await (0,concurrency/* mapLimit */.s)(withSpans, FETCH_CONCURRENCY, async (info) => (await client.getTrace(info.trace_id)).spans);
     return summarizeTraces(infos.map((info, i) => traceFacts(info, spans[i])));
 }
 
@@ -1031,7 +979,7 @@ const record = (kvs) => Object.fromEntries(kvs.map((kv) => [kv.key, kv.value]));
 async function exportRun(client, run, experimentName, traceExperiments, scratch, warnings) {
     const runId = run.info.run_id;
     const keys = [...new Set(run.data.metrics.map((m) => m.key))].sort();
-    const histories = await mapLimit(keys, HISTORY_CONCURRENCY, (key) => client.getMetricHistory(runId, key));
+    const histories = await (0,concurrency/* mapLimit */.s)(keys, HISTORY_CONCURRENCY, (key) => client.getMetricHistory(runId, key));
     const metrics = {};
     keys.forEach((key, i) => {
         metrics[key] = histories[i].map((m) => ({ value: m.value, step: m.step, timestamp: m.timestamp })).sort(byTime);
@@ -1111,7 +1059,7 @@ async function exportBundle(client, options) {
             })) {
                 found.push(run);
             }
-            runs.push(...(await mapLimit(found, RUN_CONCURRENCY, (run) => exportRun(client, run, experiment.name, traceExperiments, scratch, warnings))));
+            runs.push(...(await (0,concurrency/* mapLimit */.s)(found, RUN_CONCURRENCY, (run) => exportRun(client, run, experiment.name, traceExperiments, scratch, warnings))));
         }
     }
     finally {
@@ -1129,6 +1077,22 @@ async function exportBundle(client, options) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/src/mlflow/limits.js
 var limits = __webpack_require__(45167);
+;// CONCATENATED MODULE: ./build/src/report/bundle/util.js
+/** Small helpers shared by the bundle's exporter, importer and readers. */
+/** JSON with object keys sorted at every level, so equal content always gives equal text (and hash). */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (typeof v === 'number' && !Number.isFinite(v))
+            return String(v);
+        if (v === null || typeof v !== 'object' || Array.isArray(v))
+            return v;
+        const sorted = {};
+        for (const k of Object.keys(v).sort())
+            sorted[k] = v[k];
+        return sorted;
+    });
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/bundle/import.js
 /**
  * `importBundle`: a bundle's runs re-created on a tracking server through its REST API, with
@@ -1169,36 +1133,12 @@ function runContentHash(run) {
     return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(run)).digest('hex');
 }
 async function resolveExperimentId(client, name, tags) {
-    const lookup = async () => {
-        try {
-            const e = await client.getExperimentByName(name);
-            if (e.lifecycle_stage === 'deleted') {
-                throw new BundleImportError(`Experiment '${name}' (id ${e.experiment_id}) is deleted on ${client.trackingUri}, so the bundle's runs cannot go there. ` +
-                    'Restore it (POST /api/2.0/mlflow/experiments/restore) or delete it permanently, then import again.');
-            }
-            return e.experiment_id;
-        }
-        catch (err) {
-            if (err instanceof src_client/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_DOES_NOT_EXIST')
-                return undefined;
-            throw err;
-        }
-    };
-    const existing = await lookup();
-    if (existing !== undefined)
-        return existing;
-    try {
-        return await client.createExperiment(name, { tags });
+    const e = await client.getOrCreateExperiment(name, { tags });
+    if (e.lifecycle_stage === 'deleted') {
+        throw new BundleImportError(`Experiment '${name}' (id ${e.experiment_id}) is deleted on ${client.trackingUri}, so the bundle's runs cannot go there. ` +
+            'Restore it (POST /api/2.0/mlflow/experiments/restore) or delete it permanently, then import again.');
     }
-    catch (err) {
-        // Created by someone else between the lookup and the create.
-        if (err instanceof src_client/* MlflowApiError */.ge && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
-            const id = await lookup();
-            if (id !== undefined)
-                return id;
-        }
-        throw err;
-    }
+    return e.experiment_id;
 }
 /** Runs of the experiment that earlier imports created, by the bundle run id they came from. */
 async function importedRuns(client, experimentId) {

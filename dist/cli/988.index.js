@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPARISON_SCHEMA, COMPARISON_VERSION, ComparisonFormatError, DEFAULT_MAX_CHARS, ENTRY_POINT_TAG, GITHUB_COMMENT_LIMIT, MAX_CHARTS_PER_RUN, MAX_CHART_POINTS, MIN_MAX_CHARS, compareBundles, compareFormatSchema, comparisonSchema, defaultDirection, directionOf, directionSchema, gateResultSchema, htmlText, matchRuns, mdText, parseComparison, renderJson, renderMarkdown, renderTable, safeUrl
 
-// EXTERNAL MODULE: ./build/src/report/gates/index.js + 8 modules
-var gates = __webpack_require__(50569);
+// EXTERNAL MODULE: ./build/src/report/gates/index.js + 9 modules
+var gates = __webpack_require__(15991);
 ;// CONCATENATED MODULE: ./build/src/report/compare/escape.js
 /**
  * Untrusted text made harmless for where a report puts it. Run, metric and param names, values,

@@ -5327,7 +5327,7 @@ async function trackingClient(trackingUri) {
     };
 }
 async function evaluateCommand(options) {
-    const [{ evaluate, loadSuite, formatEvaluation }, { forwardSignals }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(789), __nccwpck_require__.e(738), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(625), __nccwpck_require__.e(637), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9119)), __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397))]);
+    const [{ evaluate, loadSuite, formatEvaluation }, { forwardSignals }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(789), __nccwpck_require__.e(738), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(625), __nccwpck_require__.e(211), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9119)), __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 84397))]);
     const suite = await loadSuite(options.config);
     const { client, trackingUri, close } = await trackingClient(options.trackingUri);
     const abort = new AbortController();
@@ -5484,7 +5484,7 @@ function buildProgram() {
                 throw new CliError(`--direction '${item}' is not <metric>=higher or <metric>=lower.`);
             directions[m[1]] = m[2];
         }
-        const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(789), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(950), __nccwpck_require__.e(637), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28988));
+        const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(604), __nccwpck_require__.e(815), __nccwpck_require__.e(789), __nccwpck_require__.e(418), __nccwpck_require__.e(249), __nccwpck_require__.e(950), __nccwpck_require__.e(211), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28988));
         const out = await compareFiles({ current: options.current, format: options.format, directions, ...(options.baseline ? { baseline: options.baseline } : {}) });
         process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     });

@@ -1,5 +1,5 @@
-export const id = 637;
-export const ids = [637];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
 /***/ 11506:
@@ -222,7 +222,7 @@ const EvalTag = {
 
 /***/ }),
 
-/***/ 50569:
+/***/ 15991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -232,11 +232,12 @@ __webpack_require__.d(__webpack_exports__, {
   ud: () => (/* reexport */ evaluateGates),
   Zt: () => (/* reexport */ formatGateTable),
   nG: () => (/* reexport */ metricThresholdSchema),
+  zd: () => (/* reexport */ recordedGatesTag),
   Zu: () => (/* reexport */ runScopeSchema),
   eh: () => (/* reexport */ summarize)
 });
 
-// UNUSED EXPORTS: GateDefinitionError, GateSyntaxError, comparisonsOf, conditionSchema, failOnSchema, formatCondition, formatMetricRef, formatOperand, gateKind, gateSchema, operandSchema, parseGates, referencesOf
+// UNUSED EXPORTS: GateDefinitionError, GateSyntaxError, comparisonsOf, conditionSchema, failOnSchema, formatCondition, formatMetricRef, formatOperand, gateKind, gateSchema, operandSchema, parseGates, recordedGatesSchema, referencesOf
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
 var schemas = __webpack_require__(55156);
@@ -1217,12 +1218,38 @@ function formatGateTable(results) {
 }
 const withInterval = (text, ci) => (ci ? `${text} [${(0,number/* formatNumber */.Z)(ci.low)}, ${(0,number/* formatNumber */.Z)(ci.high)}]` : text);
 
+// EXTERNAL MODULE: ./build/src/mlflow/limits.js
+var limits = __webpack_require__(45167);
+;// CONCATENATED MODULE: ./build/src/report/gates/record.js
+/**
+ * Gate results as a run keeps them: the `mlflow_ts.gates` tag, JSON of each gate's text, status,
+ * numbers and kind, cut to MLflow's tag-value limit. Written by evaluations and by the Action, read
+ * back by the Action when it judges a job from runs it did not evaluate itself.
+ */
+
+
+const recordedGatesSchema = schemas.array(schemas.object({
+    gate: schemas.string(),
+    status: schemas["enum"](['pass', 'fail', 'skipped']),
+    left: schemas.number().nullish(),
+    right: schemas.number().nullish(),
+    kind: schemas["enum"](['threshold', 'regression']).optional(),
+}));
+const TRUNCATED = '…(truncated)';
+/** The tag value; a value cut at the limit no longer parses, which readers report. */
+function recordedGatesTag(results) {
+    const json = JSON.stringify(results.map((r) => ({ gate: r.source, status: r.status, left: r.left, right: r.right, kind: r.kind })));
+    const max = limits/* MLFLOW_LIMITS */.rh.maxRunTagValueLength;
+    return json.length <= max ? json : `${json.slice(0, max - 20)}${TRUNCATED}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/gates/index.js
 /**
  * Gates: pass/fail criteria on metrics. Evaluation thresholds (MLflow's MetricThreshold) and the
  * Action's threshold grammar both compile into one gate tree, judged by one evaluator. The grammar
  * is described in README.md next to this file.
  */
+
 
 
 
